@@ -1,0 +1,41 @@
+import type { ClientMessageOf, ClientMessageType, IceServer, ServerMessage } from '@confab/protocol';
+import type { Member, Session, SignalingStore } from './store.js';
+
+/** Sends one message to one connection. The transport (ws, API Gateway, …) implements it. */
+export type Deliver = (connId: string, msg: ServerMessage) => void | Promise<void>;
+
+export interface CoreLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export interface CoreConfig {
+  /** Room capacity (MAX_PEERS). */
+  maxPeers: number;
+  /** Liveness interval announced in `welcome`. */
+  heartbeatMs: number;
+  /** ICE servers for one peer; TURN credentials may be minted per peer. */
+  iceServers: (peerId: string) => IceServer[];
+  newPeerId: () => string;
+  now: () => number;
+}
+
+/** What a handler gets: the connection, its session, and narrow access to state and delivery. */
+export interface HandlerContext {
+  connId: string;
+  /** Undefined only before `hello`. */
+  session: Session | undefined;
+  store: SignalingStore;
+  config: CoreConfig;
+  deliver: Deliver;
+  /** Replies to the connection that sent the message. */
+  reply(msg: ServerMessage): Promise<void>;
+  /** Delivers to each member, skipping failures so one dead connection cannot block the rest. */
+  broadcast(members: readonly Member[], msg: ServerMessage): Promise<void>;
+}
+
+export type Handler<M> = (ctx: HandlerContext, msg: M) => Promise<void>;
+
+/** One handler per client message type: a missing one is a compile error. */
+export type HandlerMap = { [K in ClientMessageType]: Handler<ClientMessageOf<K>> };

@@ -1,0 +1,16 @@
+import type { HandlerContext } from './context.js';
+import type { Session } from './store.js';
+
+/** Takes the session's peer out of its room and tells the others. Shared by `leave` and disconnect. */
+export async function exitRoom(
+  ctx: Pick<HandlerContext, 'store' | 'broadcast'>,
+  session: Session,
+  reason: 'left' | 'disconnected',
+): Promise<string | undefined> {
+  const room = session.room;
+  if (room === undefined) return undefined;
+  delete session.room;
+  const remaining = await ctx.store.removeMember(room, session.peerId);
+  await ctx.broadcast(remaining, { type: 'peer-left', peerId: session.peerId, reason });
+  return room;
+}

@@ -1,0 +1,125 @@
+import {
+  ConfabError,
+  errorMessage,
+  parseClientMessage,
+  type ClientMessage,
+  type ServerMessage,
+} from '@confab/protocol';
+import type { CoreConfig, CoreLogger, Deliver, HandlerContext } from './context.js';
+import { handlers } from './handlers/index.js';
+import { randomPeerId } from './ids.js';
+import { exitRoom } from './room-exit.js';
+import { SerialQueue } from './serial-queue.js';
+import type { Member, SignalingStore } from './store.js';
+
+export const DEFAULT_MAX_PEERS = 4;
+export const DEFAULT_HEARTBEAT_MS = 5_000;
+
+export interface CoreOptions extends Partial<CoreConfig> {
+  store: SignalingStore;
+  deliver: Deliver;
+  log?: CoreLogger;
+}
+
+const silent: CoreLogger = { info() {}, warn() {}, error() {} };
+
+/**
+ * The signaling core. A transport feeds it `receive(connId, text)` and `disconnect(connId)`;
+ * it answers through `deliver(connId, msg)`. It knows nothing of sockets, Redis or Lambda.
+ */
+export class SignalingCore {
+  readonly config: CoreConfig;
+  private readonly store: SignalingStore;
+  private readonly deliverFn: Deliver;
+  private readonly log: CoreLogger;
+  private readonly queue = new SerialQueue();
+
+  constructor(options: CoreOptions) {
+    this.store = options.store;
+    this.deliverFn = options.deliver;
+    this.log = options.log ?? silent;
+    this.config = {
+      maxPeers: options.maxPeers ?? DEFAULT_MAX_PEERS,
+      heartbeatMs: options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
+      iceServers: options.iceServers ?? (() => []),
+      newPeerId: options.newPeerId ?? randomPeerId,
+      now: options.now ?? Date.now,
+    };
+  }
+
+  /** Handles one text frame from a connection. Never throws: every failure becomes an error reply. */
+  receive(connId: string, text: string): Promise<void> {
+    const parsed = parseClientMessage(text);
+    if (!parsed.ok) return this.sendError(connId, parsed.error);
+    return this.queue.run(connId, () => this.dispatch(connId, parsed.msg));
+  }
+
+  /** Handles an already-validated message (for transports that parse on their own). */
+  handle(connId: string, msg: ClientMessage): Promise<void> {
+    return this.queue.run(connId, () => this.dispatch(connId, msg));
+  }
+
+  /** The connection is gone (closed, or dead by heartbeat): leave the room, forget the session. */
+  disconnect(connId: string): Promise<void> {
+    return this.queue.run(connId, async () => {
+      try {
+        const session = await this.store.getSession(connId);
+        if (!session) return;
+        await exitRoom(this.context(connId, session), session, 'disconnected');
+        await this.store.deleteSession(connId);
+      } catch (err) {
+        this.log.error({ err, connId }, 'disconnect cleanup failed');
+      }
+    });
+  }
+
+  /** Sends a coded error to a connection; for transport-level rejections such as binary frames. */
+  async sendError(connId: string, error: ConfabError): Promise<void> {
+    await this.safeDeliver(connId, errorMessage(error));
+  }
+
+  private async dispatch(connId: string, msg: ClientMessage): Promise<void> {
+    try {
+      const session = await this.store.getSession(connId);
+      if (!session && msg.type !== 'hello') {
+        throw new ConfabError('HELLO_REQUIRED', 'Send hello first.', { type: msg.type, rid: msg.rid });
+      }
+      const handler = handlers[msg.type] as (ctx: HandlerContext, m: ClientMessage) => Promise<void>;
+      await handler(this.context(connId, session), msg);
+    } catch (err) {
+      if (err instanceof ConfabError) {
+        await this.sendError(connId, err);
+      } else {
+        this.log.error({ err, connId, type: msg.type }, 'handler failed');
+        await this.sendError(
+          connId,
+          new ConfabError('INTERNAL_ERROR', 'The server failed to handle this message.', { type: msg.type, rid: msg.rid }),
+        );
+      }
+    }
+  }
+
+  private context(connId: string, session: HandlerContext['session']): HandlerContext {
+    return {
+      connId,
+      session,
+      store: this.store,
+      config: this.config,
+      deliver: this.deliverFn,
+      reply: (msg) => this.safeDeliver(connId, msg),
+      broadcast: (members, msg) => this.broadcast(members, msg),
+    };
+  }
+
+  private async broadcast(members: readonly Member[], msg: ServerMessage): Promise<void> {
+    await Promise.all(members.map((m) => this.safeDeliver(m.connId, msg)));
+  }
+
+  private async safeDeliver(connId: string, msg: ServerMessage): Promise<void> {
+    try {
+      await this.deliverFn(connId, msg);
+    } catch (err) {
+      this.log.warn({ err, connId, type: msg.type }, 'delivery failed');
+    }
+  }
+}

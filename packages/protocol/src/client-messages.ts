@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { DisplayName, MediaState, PeerId, RequestId, RoomName } from './fields.js';
+import { SignalData } from './signal.js';
+
+/** Messages a client sends. One schema per `type`; `rid` is echoed back as `re` in the answer. */
+
+export const Hello = z.strictObject({
+  type: z.literal('hello'),
+  rid: RequestId.optional(),
+  v: z.number().int(),
+});
+
+export const Join = z.strictObject({
+  type: z.literal('join'),
+  rid: RequestId.optional(),
+  room: RoomName,
+  name: DisplayName,
+  media: MediaState.optional(),
+});
+
+export const Leave = z.strictObject({
+  type: z.literal('leave'),
+  rid: RequestId.optional(),
+});
+
+export const ClientSignal = z.strictObject({
+  type: z.literal('signal'),
+  rid: RequestId.optional(),
+  to: PeerId,
+  data: SignalData,
+});
+
+/** The sender's microphone/camera state changed; the others get `peer-updated`. */
+export const Media = z.strictObject({
+  type: z.literal('media'),
+  rid: RequestId.optional(),
+  audio: z.boolean(),
+  video: z.boolean(),
+});
+
+/** Application-level keepalive, for transports without WebSocket ping frames. */
+export const Ping = z.strictObject({
+  type: z.literal('ping'),
+  rid: RequestId.optional(),
+});
+
+export const CLIENT_MESSAGE_SCHEMAS = {
+  hello: Hello,
+  join: Join,
+  leave: Leave,
+  signal: ClientSignal,
+  media: Media,
+  ping: Ping,
+} as const;
+
+export const ClientMessage = z.discriminatedUnion('type', [Hello, Join, Leave, ClientSignal, Media, Ping]);
+export type ClientMessage = z.infer<typeof ClientMessage>;
+export type ClientMessageType = ClientMessage['type'];
+export type ClientMessageOf<K extends ClientMessageType> = Extract<ClientMessage, { type: K }>;

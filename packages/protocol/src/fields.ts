@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import {
+  DISPLAY_NAME_FORBIDDEN,
+  DISPLAY_NAME_MAX,
+  PEER_ID_MAX,
+  PEER_ID_PATTERN,
+  REQUEST_ID_MAX,
+  ROOM_NAME_MAX,
+  ROOM_NAME_PATTERN,
+} from './limits.js';
+
+/** Field schemas reused across messages. */
+
+export const RoomName = z
+  .string()
+  .min(1, 'room name is empty')
+  .max(ROOM_NAME_MAX, `room name is longer than ${ROOM_NAME_MAX} characters`)
+  .regex(ROOM_NAME_PATTERN, 'room name may contain only letters, digits, "-" and "_"');
+
+export const DisplayName = z
+  .string()
+  .trim()
+  .min(1, 'name is empty')
+  .max(DISPLAY_NAME_MAX, `name is longer than ${DISPLAY_NAME_MAX} characters`)
+  .refine((s) => !DISPLAY_NAME_FORBIDDEN.test(s), 'name contains control characters');
+
+export const PeerId = z.string().min(1).max(PEER_ID_MAX).regex(PEER_ID_PATTERN);
+export type PeerId = z.infer<typeof PeerId>;
+
+/** A client-chosen id that the answer (or error) to a request echoes back as `re`. */
+export const RequestId = z.string().min(1).max(REQUEST_ID_MAX);
+
+/** Whether a peer is sending audio and video. Drives the "muted" badges the others see. */
+export const MediaState = z.strictObject({ audio: z.boolean(), video: z.boolean() });
+export type MediaState = z.infer<typeof MediaState>;
+
+export const PeerInfo = z.strictObject({ id: PeerId, name: z.string(), media: MediaState });
+export type PeerInfo = z.infer<typeof PeerInfo>;
+
+export const IceServer = z.strictObject({
+  urls: z.union([z.string(), z.array(z.string())]),
+  username: z.string().optional(),
+  credential: z.string().optional(),
+});
+export type IceServer = z.infer<typeof IceServer>;

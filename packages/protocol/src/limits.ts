@@ -1,0 +1,19 @@
+/** Size and shape limits shared by the server, the SDK and the serverless backend. */
+
+/** Largest signaling frame accepted, in bytes (UTF-8). Configurable per server, never above this default by accident. */
+export const MAX_MESSAGE_BYTES = 64 * 1024;
+/** Room names appear in URLs (`/r/<room>`), so they are URL-safe. */
+export const ROOM_NAME_MAX = 64;
+export const ROOM_NAME_PATTERN = /^[A-Za-z0-9_-]+$/;
+/** Display names: 1–32 characters after trimming, no control characters. */
+export const DISPLAY_NAME_MAX = 32;
+// C0/C1 controls, DEL, and the bidi/zero-width format characters that can disguise a name.
+export const DISPLAY_NAME_FORBIDDEN = /[\p{Cc}\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/u;
+export const PEER_ID_MAX = 64;
+export const PEER_ID_PATTERN = /^[A-Za-z0-9_-]+$/;
+export const REQUEST_ID_MAX = 64;
+/** An SDP for a few m-lines is a few KiB; this leaves room for many without letting one message fill memory. */
+export const SDP_MAX = 48 * 1024;
+export const CANDIDATE_MAX = 1024;
+/** JSON nesting deeper than this is refused before schema validation. */
+export const MAX_JSON_DEPTH = 8;

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { ERROR_CODES, type ErrorCode } from './errors.js';
+import { IceServer, PeerId, PeerInfo, RequestId } from './fields.js';
+import { SignalData } from './signal.js';
+
+/** Messages the server sends. `re` names the request a message answers. */
+
+export const Welcome = z.strictObject({
+  type: z.literal('welcome'),
+  re: RequestId.optional(),
+  v: z.number().int(),
+  peerId: PeerId,
+  iceServers: z.array(IceServer),
+  /** How often the server checks liveness; a client may use it to pace its own pings. */
+  heartbeatMs: z.number().int().positive(),
+});
+
+export const Joined = z.strictObject({
+  type: z.literal('joined'),
+  re: RequestId.optional(),
+  room: z.string(),
+  self: PeerInfo,
+  /** Everyone already in the room, in join order. */
+  peers: z.array(PeerInfo),
+  maxPeers: z.number().int().positive(),
+});
+
+export const Left = z.strictObject({
+  type: z.literal('left'),
+  re: RequestId.optional(),
+  room: z.string(),
+});
+
+export const PeerJoined = z.strictObject({
+  type: z.literal('peer-joined'),
+  peer: PeerInfo,
+});
+
+export const PeerLeft = z.strictObject({
+  type: z.literal('peer-left'),
+  peerId: PeerId,
+  /** `left`: a clean leave; `disconnected`: the connection closed or stopped answering. */
+  reason: z.enum(['left', 'disconnected']),
+});
+
+export const PeerUpdated = z.strictObject({
+  type: z.literal('peer-updated'),
+  peer: PeerInfo,
+});
+
+export const ServerSignal = z.strictObject({
+  type: z.literal('signal'),
+  /** Stamped by the server: the sender cannot choose it. */
+  from: PeerId,
+  data: SignalData,
+});
+
+export const Pong = z.strictObject({
+  type: z.literal('pong'),
+  re: RequestId.optional(),
+});
+
+const errorCodes = Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]];
+
+export const ErrorMessage = z.strictObject({
+  type: z.literal('error'),
+  code: z.enum(errorCodes),
+  message: z.string(),
+  re: z.strictObject({ type: z.string().optional(), rid: z.string().optional() }).optional(),
+});
+
+export const ServerMessage = z.discriminatedUnion('type', [
+  Welcome,
+  Joined,
+  Left,
+  PeerJoined,
+  PeerLeft,
+  PeerUpdated,
+  ServerSignal,
+  Pong,
+  ErrorMessage,
+]);
+export type ServerMessage = z.infer<typeof ServerMessage>;
+export type ServerMessageType = ServerMessage['type'];
+export type ServerMessageOf<K extends ServerMessageType> = Extract<ServerMessage, { type: K }>;
+export type ErrorMessage = z.infer<typeof ErrorMessage>;
