@@ -49,9 +49,10 @@ export class SignalingCore {
 
   /** Handles one text frame from a connection. Never throws: every failure becomes an error reply. */
   receive(connId: string, text: string): Promise<void> {
-    const parsed = parseClientMessage(text);
-    if (!parsed.ok) return this.sendError(connId, parsed.error);
-    return this.queue.run(connId, () => this.dispatch(connId, parsed.msg));
+    return this.queue.run(connId, () => {
+      const parsed = parseClientMessage(text);
+      return parsed.ok ? this.dispatch(connId, parsed.msg) : this.sendError(connId, parsed.error);
+    });
   }
 
   /** Handles an already-validated message (for transports that parse on their own). */

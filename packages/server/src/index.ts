@@ -1,0 +1,4 @@
+export { createConfabServer, type ConfabServer, type ConfabServerOptions } from './server.js';
+export { loadConfig, ConfigError, type ServerConfig } from './config.js';
+export { createLogger, type Logger } from './logger.js';
+export { WsTransport, WS_PATH } from './ws-transport.js';
