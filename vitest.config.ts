@@ -1,7 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
+/** Workspace packages resolve to their TypeScript sources (the "source" export condition), so tests never run stale builds. */
+const conditions = ['source', 'import', 'module', 'node', 'default'];
+
 export default defineConfig({
-  resolve: { conditions: ['source'] },
+  resolve: { conditions },
+  ssr: { resolve: { conditions, externalConditions: conditions } },
   test: {
     projects: [
       {
