@@ -1,4 +1,6 @@
 import type { ClientMessageOf, ClientMessageType, IceServer, ServerMessage } from '@confab/protocol';
+import type { Authenticator } from './auth/grant.js';
+import type { GuessLimiter } from './guess-limiter.js';
 import type { Member, Session, SignalingStore } from './store.js';
 
 /** Sends one message to one connection. The transport (ws, API Gateway, …) implements it. */
@@ -19,6 +21,8 @@ export interface CoreConfig {
   iceServers: (peerId: string) => IceServer[];
   newPeerId: () => string;
   now: () => number;
+  /** Checks the token in `hello`; the default lets everyone in. */
+  authenticate: Authenticator;
 }
 
 /** What a handler gets: the connection, its session, and narrow access to state and delivery. */
@@ -29,6 +33,8 @@ export interface HandlerContext {
   store: SignalingStore;
   config: CoreConfig;
   deliver: Deliver;
+  /** Wrong room passwords, counted per room. */
+  guesses: GuessLimiter;
   /** Replies to the connection that sent the message. */
   reply(msg: ServerMessage): Promise<void>;
   /** Delivers to each member, skipping failures so one dead connection cannot block the rest. */

@@ -1,6 +1,11 @@
 export { SignalingCore, DEFAULT_MAX_PEERS, DEFAULT_HEARTBEAT_MS, type CoreOptions } from './signaling-core.js';
 export type { CoreConfig, CoreLogger, Deliver, Handler, HandlerContext, HandlerMap } from './context.js';
-export type { SignalingStore, Session, Member, AddMemberResult } from './store.js';
+export type { SignalingStore, Session, Member, AddMemberResult, PasswordGuard } from './store.js';
 export { MemoryStore } from './memory-store.js';
 export { Heartbeat, HEARTBEAT_INTERVAL_MS, HEARTBEAT_TIMEOUT_MS, type HeartbeatOptions } from './heartbeat.js';
 export { randomPeerId } from './ids.js';
+export { TokenBucket } from './token-bucket.js';
+export { GuessLimiter, MAX_WRONG_PASSWORDS, WRONG_PASSWORD_WINDOW_MS } from './guess-limiter.js';
+export { GrantClaims, grantsRoom, openAccess, type Grant, type Authenticator } from './auth/grant.js';
+export { createJwtAuthenticator, type JwtAuthOptions } from './auth/jwt-authenticator.js';
+export { hashPassword, verifyPassword } from './passwords.js';

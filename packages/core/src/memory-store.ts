@@ -1,11 +1,16 @@
 import type { MediaState } from '@confab/protocol';
-import type { AddMemberResult, Member, Session, SignalingStore } from './store.js';
+import type { AddMemberResult, Member, PasswordGuard, Session, SignalingStore } from './store.js';
+
+interface Room {
+  members: Map<string, Member>;
+  passwordHash: string | undefined;
+}
 
 /** The single-node store: plain Maps. Each method runs to completion without awaiting, so each is atomic. */
 export class MemoryStore implements SignalingStore {
   private readonly sessions = new Map<string, Session>();
-  /** room → (peerId → member); a Map keeps insertion (join) order. */
-  private readonly rooms = new Map<string, Map<string, Member>>();
+  /** room name → room; each room's member Map keeps insertion (join) order. */
+  private readonly rooms = new Map<string, Room>();
 
   get roomCount(): number {
     return this.rooms.size;
@@ -27,36 +32,42 @@ export class MemoryStore implements SignalingStore {
     this.sessions.delete(connId);
   }
 
-  async addMember(room: string, member: Member, capacity: number): Promise<AddMemberResult> {
-    let members = this.rooms.get(room);
-    if (!members) {
-      members = new Map();
-      this.rooms.set(room, members);
+  async addMember(room: string, member: Member, capacity: number, guard?: PasswordGuard): Promise<AddMemberResult> {
+    let entry = this.rooms.get(room);
+    if (!entry) {
+      entry = { members: new Map(), passwordHash: guard?.createWith };
+      this.rooms.set(room, entry);
+    } else if (entry.passwordHash !== guard?.expected) {
+      return { ok: false, reason: 'password-changed' };
     }
-    if (members.size >= capacity) return { ok: false, reason: 'full' };
-    const others = [...members.values()];
-    members.set(member.peerId, { ...member });
-    return { ok: true, others };
+    if (entry.members.size >= capacity) return { ok: false, reason: 'full' };
+    const others = [...entry.members.values()];
+    entry.members.set(member.peerId, { ...member });
+    return { ok: true, others, hasPassword: entry.passwordHash !== undefined };
+  }
+
+  async getPasswordHash(room: string): Promise<string | undefined> {
+    return this.rooms.get(room)?.passwordHash;
   }
 
   async removeMember(room: string, peerId: string): Promise<Member[]> {
-    const members = this.rooms.get(room);
-    if (!members) return [];
-    members.delete(peerId);
-    if (members.size === 0) this.rooms.delete(room);
-    return [...members.values()];
+    const entry = this.rooms.get(room);
+    if (!entry) return [];
+    entry.members.delete(peerId);
+    if (entry.members.size === 0) this.rooms.delete(room);
+    return [...entry.members.values()];
   }
 
   async getMember(room: string, peerId: string): Promise<Member | undefined> {
-    return this.rooms.get(room)?.get(peerId);
+    return this.rooms.get(room)?.members.get(peerId);
   }
 
   async listMembers(room: string): Promise<Member[]> {
-    return [...(this.rooms.get(room)?.values() ?? [])];
+    return [...(this.rooms.get(room)?.members.values() ?? [])];
   }
 
   async updateMedia(room: string, peerId: string, media: MediaState): Promise<Member | undefined> {
-    const member = this.rooms.get(room)?.get(peerId);
+    const member = this.rooms.get(room)?.members.get(peerId);
     if (member) member.media = { ...media };
     return member;
   }

@@ -43,14 +43,14 @@ describe('rooms', () => {
     const k = coreKit();
     const ann = await k.enter('a', 'standup', 'Ann');
     expect(k.take('a')).toEqual([
-      { type: 'joined', room: 'standup', self: { id: ann, name: 'Ann', media: { audio: true, video: true } }, peers: [], maxPeers: 4 },
+      { type: 'joined', room: 'standup', self: { id: ann, name: 'Ann', media: { audio: true, video: true } }, peers: [], maxPeers: 4, hasPassword: false },
     ]);
     await k.send('b', { type: 'hello', v: 1 });
     k.take('b');
     await k.send('b', { type: 'join', rid: 'j', room: 'standup', name: 'Bob', media: { audio: false, video: true } });
     const bob = { id: 'peer2', name: 'Bob', media: { audio: false, video: true } };
     expect(k.take('b')).toEqual([
-      { type: 'joined', re: 'j', room: 'standup', self: bob, peers: [{ id: ann, name: 'Ann', media: { audio: true, video: true } }], maxPeers: 4 },
+      { type: 'joined', re: 'j', room: 'standup', self: bob, peers: [{ id: ann, name: 'Ann', media: { audio: true, video: true } }], maxPeers: 4, hasPassword: false },
     ]);
     expect(k.take('a')).toEqual([{ type: 'peer-joined', peer: bob }]);
   });

@@ -6,6 +6,8 @@ import {
   type ServerMessage,
 } from '@confab/protocol';
 import type { CoreConfig, CoreLogger, Deliver, HandlerContext } from './context.js';
+import { openAccess } from './auth/grant.js';
+import { GuessLimiter } from './guess-limiter.js';
 import { handlers } from './handlers/index.js';
 import { randomPeerId } from './ids.js';
 import { exitRoom } from './room-exit.js';
@@ -33,6 +35,7 @@ export class SignalingCore {
   private readonly deliverFn: Deliver;
   private readonly log: CoreLogger;
   private readonly queue = new SerialQueue();
+  private readonly guesses: GuessLimiter;
 
   constructor(options: CoreOptions) {
     this.store = options.store;
@@ -44,7 +47,9 @@ export class SignalingCore {
       iceServers: options.iceServers ?? (() => []),
       newPeerId: options.newPeerId ?? randomPeerId,
       now: options.now ?? Date.now,
+      authenticate: options.authenticate ?? openAccess,
     };
+    this.guesses = new GuessLimiter(undefined, undefined, this.config.now);
   }
 
   /** Handles one text frame from a connection. Never throws: every failure becomes an error reply. */
@@ -107,6 +112,7 @@ export class SignalingCore {
       store: this.store,
       config: this.config,
       deliver: this.deliverFn,
+      guesses: this.guesses,
       reply: (msg) => this.safeDeliver(connId, msg),
       broadcast: (members, msg) => this.broadcast(members, msg),
     };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DisplayName, MediaState, PeerId, RequestId, RoomName } from './fields.js';
+import { PASSWORD_MAX, TOKEN_MAX } from './limits.js';
 import { SignalData } from './signal.js';
 
 /** Messages a client sends. One schema per `type`; `rid` is echoed back as `re` in the answer. */
@@ -8,6 +9,8 @@ export const Hello = z.strictObject({
   type: z.literal('hello'),
   rid: RequestId.optional(),
   v: z.number().int(),
+  /** A JWT, required when the server is configured with AUTH_SECRET or AUTH_JWKS_URL. */
+  token: z.string().min(1).max(TOKEN_MAX).optional(),
 });
 
 export const Join = z.strictObject({
@@ -16,6 +19,8 @@ export const Join = z.strictObject({
   room: RoomName,
   name: DisplayName,
   media: MediaState.optional(),
+  /** Sets the room's password when creating it; must match it when joining a room that has one. */
+  password: z.string().min(1).max(PASSWORD_MAX).optional(),
 });
 
 export const Leave = z.strictObject({

@@ -17,6 +17,15 @@ export const ERROR_CODES = {
   ALREADY_IN_ROOM: '`join` was sent while already in a room; leave first.',
   NOT_IN_ROOM: 'The message needs a room (signal, leave, media) and the sender is in none.',
   PEER_NOT_FOUND: 'The signal names a peer that is not in the sender\'s room.',
+  RATE_LIMITED: 'Too many messages too fast; this one was dropped. Sustained flooding closes the socket with 1008.',
+  AUTH_REQUIRED: 'This server requires a token in `hello`.',
+  AUTH_INVALID: 'The token is malformed, unsigned, signed with the wrong key or algorithm, or not yet valid.',
+  AUTH_EXPIRED: 'The token has expired.',
+  ROOM_NOT_ALLOWED: 'The token does not grant this room.',
+  PUBLISH_NOT_ALLOWED: 'The token does not allow this peer to send audio or video.',
+  PASSWORD_REQUIRED: 'The room has a password and none was given.',
+  WRONG_PASSWORD: 'The room password is wrong.',
+  TOO_MANY_ATTEMPTS: 'Too many wrong passwords for this room; wait a minute and try again.',
   INTERNAL_ERROR: 'The server failed while handling the message; nothing was changed.',
 } as const;
 

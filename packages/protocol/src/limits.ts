@@ -17,3 +17,6 @@ export const SDP_MAX = 48 * 1024;
 export const CANDIDATE_MAX = 1024;
 /** JSON nesting deeper than this is refused before schema validation. */
 export const MAX_JSON_DEPTH = 8;
+/** A JWT is a few hundred bytes; 8 KiB leaves room for large grants. */
+export const TOKEN_MAX = 8 * 1024;
+export const PASSWORD_MAX = 128;

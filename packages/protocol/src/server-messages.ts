@@ -23,6 +23,8 @@ export const Joined = z.strictObject({
   /** Everyone already in the room, in join order. */
   peers: z.array(PeerInfo),
   maxPeers: z.number().int().positive(),
+  /** Whether the room needs a password to join. */
+  hasPassword: z.boolean(),
 });
 
 export const Left = z.strictObject({

@@ -11,8 +11,15 @@ export const hello: Handler<ClientMessageOf<'hello'>> = async (ctx, msg) => {
       re,
     );
   }
+  let grant;
+  try {
+    grant = await ctx.config.authenticate(msg.token);
+  } catch (err) {
+    if (err instanceof ConfabError) throw new ConfabError(err.code, err.message, re);
+    throw err;
+  }
   const peerId = ctx.config.newPeerId();
-  await ctx.store.putSession({ connId: ctx.connId, peerId });
+  await ctx.store.putSession({ connId: ctx.connId, peerId, ...(grant ? { grant } : {}) });
   await ctx.reply({
     type: 'welcome',
     ...(msg.rid ? { re: msg.rid } : {}),
