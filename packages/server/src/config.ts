@@ -16,7 +16,27 @@ export interface ServerConfig {
   tls: { cert: Buffer; key: Buffer } | undefined;
   stunUrls: string[];
   logLevel: string;
+  helloTimeoutMs: number;
+  /** Node's headersTimeout and requestTimeout: a slow client cannot hold a request open. */
+  httpHeadersTimeoutMs: number;
+  httpRequestTimeoutMs: number;
+  maxBufferedBytes: number;
+  rateLimitPerSecond: number;
+  rateLimitBurst: number;
+  maxConnectionsPerIp: number;
+  allowedOrigins: string[];
+  trustProxy: boolean;
+  auth: { secret?: string; jwksUrl?: string; issuer?: string; audience?: string } | undefined;
 }
+
+/** Defaults of the abuse limits (docs/security in SECURITY.md). */
+export const DEFAULT_HELLO_TIMEOUT_MS = 10_000;
+export const DEFAULT_MAX_BUFFERED_BYTES = 1024 * 1024;
+export const DEFAULT_RATE_LIMIT_PER_SECOND = 50;
+export const DEFAULT_RATE_LIMIT_BURST = 200;
+export const DEFAULT_MAX_CONNECTIONS_PER_IP = 50;
+/** HS256 keys shorter than this are refused: they can be brute-forced. */
+export const MIN_AUTH_SECRET_LENGTH = 32;
 
 export const DEFAULT_PORT = 8080;
 export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../../apps/web/dist', import.meta.url));
@@ -51,6 +71,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   if (heartbeatTimeoutMs <= heartbeatIntervalMs) {
     throw new ConfigError('HEARTBEAT_TIMEOUT_MS must be longer than HEARTBEAT_INTERVAL_MS');
   }
+  const secret = env.AUTH_SECRET || undefined;
+  const jwksUrl = env.AUTH_JWKS_URL || undefined;
+  if (secret && jwksUrl) throw new ConfigError('set AUTH_SECRET or AUTH_JWKS_URL, not both');
+  if (secret && secret.length < MIN_AUTH_SECRET_LENGTH) {
+    throw new ConfigError(`AUTH_SECRET must be at least ${MIN_AUTH_SECRET_LENGTH} characters`);
+  }
   return {
     port: int(env, 'PORT', DEFAULT_PORT, 0, 65_535),
     host: env.HOST || '0.0.0.0',
@@ -62,5 +88,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     tls: certPath && keyPath ? { cert: readFileSync(certPath), key: readFileSync(keyPath) } : undefined,
     stunUrls: list(env.STUN_URLS),
     logLevel: env.LOG_LEVEL || 'info',
+    helloTimeoutMs: int(env, 'HELLO_TIMEOUT_MS', DEFAULT_HELLO_TIMEOUT_MS, 100, 120_000),
+    httpHeadersTimeoutMs: int(env, 'HTTP_HEADERS_TIMEOUT_MS', 10_000, 500, 300_000),
+    httpRequestTimeoutMs: int(env, 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 500, 3_600_000),
+    maxBufferedBytes: int(env, 'MAX_BUFFERED_BYTES', DEFAULT_MAX_BUFFERED_BYTES, 64 * 1024, 1024 * 1024 * 1024),
+    rateLimitPerSecond: int(env, 'RATE_LIMIT_PER_SECOND', DEFAULT_RATE_LIMIT_PER_SECOND, 1, 1_000_000),
+    rateLimitBurst: int(env, 'RATE_LIMIT_BURST', DEFAULT_RATE_LIMIT_BURST, 1, 1_000_000),
+    maxConnectionsPerIp: int(env, 'MAX_CONNECTIONS_PER_IP', DEFAULT_MAX_CONNECTIONS_PER_IP, 1, 1_000_000),
+    allowedOrigins: list(env.ALLOWED_ORIGINS),
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    auth:
+      secret || jwksUrl
+        ? {
+            ...(secret ? { secret } : {}),
+            ...(jwksUrl ? { jwksUrl } : {}),
+            ...(env.AUTH_ISSUER ? { issuer: env.AUTH_ISSUER } : {}),
+            ...(env.AUTH_AUDIENCE ? { audience: env.AUTH_AUDIENCE } : {}),
+          }
+        : undefined,
   };
 }

@@ -2,7 +2,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { IceServer } from '@confab/protocol';
-import { MemoryStore, SignalingCore, type SignalingStore } from '@confab/core';
+import { MemoryStore, SignalingCore, createJwtAuthenticator, type SignalingStore } from '@confab/core';
 import type { ServerConfig } from './config.js';
 import type { Logger } from './logger.js';
 import { setSecurityHeaders } from './security-headers.js';
@@ -11,9 +11,14 @@ import { WsTransport } from './ws-transport.js';
 
 /** How long shutdown waits for sockets to close before cutting them. */
 export const SHUTDOWN_GRACE_MS = 5_000;
-/** Node's HTTP timeouts: a slow client cannot hold a request open for long. */
-export const HEADERS_TIMEOUT_MS = 10_000;
-export const REQUEST_TIMEOUT_MS = 30_000;
+/** How often Node checks requests against headersTimeout/requestTimeout (its default is 30 s). */
+export const HTTP_TIMEOUT_CHECK_MS = 1_000;
+
+/** Answers to malformed or abusive requests that never reach a handler. */
+const CLIENT_ERROR_STATUS: Record<string, string> = {
+  HPE_HEADER_OVERFLOW: '431 Request Header Fields Too Large',
+  ERR_HTTP_REQUEST_TIMEOUT: '408 Request Timeout',
+};
 
 export interface ConfabServer {
   readonly http: Server;
@@ -38,6 +43,14 @@ export function createConfabServer({ config, log, store = new MemoryStore() }: C
     maxMessageBytes: config.maxMessageBytes,
     heartbeatIntervalMs: config.heartbeatIntervalMs,
     heartbeatTimeoutMs: config.heartbeatTimeoutMs,
+    helloTimeoutMs: config.helloTimeoutMs,
+    maxBufferedBytes: config.maxBufferedBytes,
+    rateLimit: { perSecond: config.rateLimitPerSecond, burst: config.rateLimitBurst },
+    admission: {
+      allowedOrigins: config.allowedOrigins,
+      maxConnectionsPerIp: config.maxConnectionsPerIp,
+      trustProxy: config.trustProxy,
+    },
     log,
   });
   const core = new SignalingCore({
@@ -46,6 +59,7 @@ export function createConfabServer({ config, log, store = new MemoryStore() }: C
     maxPeers: config.maxPeers,
     heartbeatMs: config.heartbeatIntervalMs,
     iceServers: iceServersFor(config),
+    ...(config.auth ? { authenticate: createJwtAuthenticator(config.auth) } : {}),
     log,
   });
   transport.attach(core);
@@ -76,13 +90,19 @@ export function createConfabServer({ config, log, store = new MemoryStore() }: C
     });
   };
 
-  const http = config.tls ? createHttpsServer({ cert: config.tls.cert, key: config.tls.key }, onRequest) : createHttpServer(onRequest);
-  http.headersTimeout = HEADERS_TIMEOUT_MS;
-  http.requestTimeout = REQUEST_TIMEOUT_MS;
+  const httpOptions = {
+    headersTimeout: config.httpHeadersTimeoutMs,
+    requestTimeout: config.httpRequestTimeoutMs,
+    connectionsCheckingInterval: HTTP_TIMEOUT_CHECK_MS,
+  };
+  const http = config.tls
+    ? createHttpsServer({ ...httpOptions, cert: config.tls.cert, key: config.tls.key }, onRequest)
+    : createHttpServer(httpOptions, onRequest);
   http.on('upgrade', (req, socket, head) => transport.handleUpgrade(req, socket, head));
-  http.on('clientError', (_err, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
-    else socket.destroy();
+  http.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const status = CLIENT_ERROR_STATUS[err.code ?? ''] ?? '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
   });
 
   let closing: Promise<void> | undefined;

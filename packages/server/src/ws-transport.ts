@@ -1,18 +1,38 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { ConfabError, type ServerMessage } from '@confab/protocol';
+import { ConfabError, type ErrorCode, type ServerMessage } from '@confab/protocol';
 import { Heartbeat, type SignalingCore } from '@confab/core';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
+import { Admission, type AdmissionOptions } from './admission.js';
+import { FloodGuard, type FloodGuardOptions } from './flood-guard.js';
 import type { Logger } from './logger.js';
 
 export const WS_PATH = '/ws';
 /** Close codes (RFC 6455). */
 export const CLOSE_GOING_AWAY = 1001;
+export const CLOSE_POLICY_VIOLATION = 1008;
+
+/** Errors after which the connection is closed: it can do nothing useful any more. */
+const FATAL_ERRORS: ReadonlySet<ErrorCode> = new Set(['AUTH_REQUIRED', 'AUTH_INVALID', 'AUTH_EXPIRED', 'UNSUPPORTED_VERSION']);
 
 export interface WsTransportOptions {
   maxMessageBytes: number;
   heartbeatIntervalMs: number;
   heartbeatTimeoutMs: number;
+  /** A connection that has not been welcomed within this time is closed. */
+  helloTimeoutMs: number;
+  /** A reader whose unsent backlog exceeds this is dropped. */
+  maxBufferedBytes: number;
+  rateLimit: FloodGuardOptions;
+  admission: AdmissionOptions;
+  log: Logger;
+}
+
+interface Connection {
+  ws: WebSocket;
+  ip: string;
+  flood: FloodGuard;
+  helloTimer: NodeJS.Timeout | undefined;
   log: Logger;
 }
 
@@ -21,14 +41,20 @@ function textOf(data: RawData): string {
   return Buffer.from(data as ArrayBuffer).toString('utf8');
 }
 
+function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
+  const text = { 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests' }[status] ?? 'Bad Request';
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n${reason}`);
+}
+
 /**
- * The WebSocket side of the server: one socket per connection id, frames into the core,
- * deliveries out to sockets, and ping/pong liveness.
+ * The WebSocket side of the server: admission at the upgrade, one socket per connection id,
+ * frames into the core (after the rate limit), deliveries out to sockets, and liveness.
  */
 export class WsTransport {
   private readonly wss: WebSocketServer;
-  private readonly sockets = new Map<string, WebSocket>();
+  private readonly connections = new Map<string, Connection>();
   private readonly heartbeat: Heartbeat;
+  private readonly admission: Admission;
   private nextConnId = 0;
   private core: SignalingCore | undefined;
 
@@ -39,13 +65,15 @@ export class WsTransport {
       perMessageDeflate: false,
       clientTracking: false,
     });
+    this.admission = new Admission(options.admission);
     this.heartbeat = new Heartbeat({
       intervalMs: options.heartbeatIntervalMs,
       timeoutMs: options.heartbeatTimeoutMs,
-      onPing: (connId) => this.sockets.get(connId)?.ping(),
+      onPing: (connId) => this.connections.get(connId)?.ws.ping(),
       onDead: (connId) => {
-        options.log.info({ connId }, 'heartbeat timeout');
-        this.sockets.get(connId)?.terminate();
+        const conn = this.connections.get(connId);
+        conn?.log.info('heartbeat timeout');
+        conn?.ws.terminate();
       },
     });
   }
@@ -57,34 +85,71 @@ export class WsTransport {
   }
 
   get connectionCount(): number {
-    return this.sockets.size;
+    return this.connections.size;
   }
 
   /** The core's `deliver`: one JSON text frame to one connection, dropped if it is gone. */
   readonly deliver = (connId: string, msg: ServerMessage): void => {
-    const ws = this.sockets.get(connId);
-    if (ws?.readyState === WebSocket.OPEN) ws.send(JSON.stringify(msg));
+    const conn = this.connections.get(connId);
+    if (!conn || conn.ws.readyState !== WebSocket.OPEN) return;
+    conn.ws.send(JSON.stringify(msg));
+    if (msg.type === 'welcome') {
+      clearTimeout(conn.helloTimer);
+      conn.helloTimer = undefined;
+    } else if (msg.type === 'error' && FATAL_ERRORS.has(msg.code)) {
+      conn.ws.close(CLOSE_POLICY_VIOLATION, msg.code);
+    }
+    if (conn.ws.bufferedAmount > this.options.maxBufferedBytes) {
+      conn.log.warn({ bufferedAmount: conn.ws.bufferedAmount }, 'slow reader dropped');
+      conn.ws.terminate();
+    }
   };
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const path = (req.url ?? '').split('?')[0];
-    if (path !== WS_PATH || !this.core) {
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
-      return;
+    if (path !== WS_PATH || !this.core) return refuseUpgrade(socket, 404, 'not found');
+    const ip = this.admission.clientIp(req);
+    const refusal = this.admission.check(req, ip);
+    if (refusal) {
+      this.options.log.info({ ip, origin: req.headers.origin, reason: refusal.reason }, 'upgrade refused');
+      return refuseUpgrade(socket, refusal.status, refusal.reason);
     }
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, req));
+    this.admission.opened(ip);
+    socket.once('close', () => this.admission.closed(ip));
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, ip));
   }
 
-  private accept(ws: WebSocket, req: IncomingMessage): void {
+  private accept(ws: WebSocket, ip: string): void {
     const core = this.core!;
     const connId = `c${++this.nextConnId}`;
-    const log = this.options.log.child({ connId });
-    this.sockets.set(connId, ws);
+    const conn: Connection = {
+      ws,
+      ip,
+      flood: new FloodGuard(this.options.rateLimit),
+      helloTimer: setTimeout(() => {
+        conn.log.info('no hello in time');
+        ws.close(CLOSE_POLICY_VIOLATION, 'hello timeout');
+      }, this.options.helloTimeoutMs),
+      log: this.options.log.child({ connId }),
+    };
+    this.connections.set(connId, conn);
     this.heartbeat.touch(connId);
-    log.debug({ ip: req.socket.remoteAddress }, 'connected');
+    conn.log.debug({ ip }, 'connected');
 
     ws.on('message', (data, isBinary) => {
       this.heartbeat.touch(connId);
+      const verdict = conn.flood.check();
+      if (verdict === 'close') {
+        conn.log.warn('flooding: closed');
+        ws.close(CLOSE_POLICY_VIOLATION, 'rate limit');
+        return;
+      }
+      if (verdict === 'drop') {
+        if (conn.flood.shouldWarn()) {
+          void core.sendError(connId, new ConfabError('RATE_LIMITED', 'Too many messages; slow down. Dropped messages are not processed.'));
+        }
+        return;
+      }
       if (isBinary) {
         void core.sendError(connId, new ConfabError('BINARY_NOT_SUPPORTED', 'Send JSON text frames, not binary.'));
         return;
@@ -92,11 +157,12 @@ export class WsTransport {
       void core.receive(connId, textOf(data));
     });
     ws.on('pong', () => this.heartbeat.touch(connId));
-    ws.on('error', (err) => log.warn({ err: err.message, code: (err as { code?: string }).code }, 'socket error'));
+    ws.on('error', (err) => conn.log.warn({ err: err.message, code: (err as { code?: string }).code }, 'socket error'));
     ws.on('close', (code) => {
-      this.sockets.delete(connId);
+      clearTimeout(conn.helloTimer);
+      this.connections.delete(connId);
       this.heartbeat.remove(connId);
-      log.debug({ code }, 'closed');
+      conn.log.debug({ code }, 'closed');
       void core.disconnect(connId);
     });
   }
@@ -104,11 +170,11 @@ export class WsTransport {
   /** Closes every socket (for shutdown) and stops the heartbeat. */
   closeAll(code = CLOSE_GOING_AWAY, reason = 'server shutting down'): void {
     this.heartbeat.stop();
-    for (const ws of this.sockets.values()) ws.close(code, reason);
+    for (const { ws } of this.connections.values()) ws.close(code, reason);
   }
 
   /** Force-closes whatever is still open. */
   terminateAll(): void {
-    for (const ws of this.sockets.values()) ws.terminate();
+    for (const { ws } of this.connections.values()) ws.terminate();
   }
 }
