@@ -13,7 +13,7 @@ export const CLOSE_GOING_AWAY = 1001;
 export const CLOSE_POLICY_VIOLATION = 1008;
 
 /** Errors after which the connection is closed: it can do nothing useful any more. */
-const FATAL_ERRORS: ReadonlySet<ErrorCode> = new Set(['AUTH_REQUIRED', 'AUTH_INVALID', 'AUTH_EXPIRED', 'UNSUPPORTED_VERSION']);
+const FATAL_ERRORS: ReadonlySet<ErrorCode> = new Set(['AUTH_REQUIRED', 'AUTH_INVALID', 'AUTH_EXPIRED']);
 
 export interface WsTransportOptions {
   maxMessageBytes: number;
