@@ -1,0 +1,66 @@
+import type { Room } from '@confab/client';
+import { useEffect, useState } from 'react';
+import { ConnectionProvider } from '../hooks/connection-context.js';
+import { RoomProvider } from '../hooks/room-context.js';
+import { useCall } from '../hooks/useCall.js';
+import { useLocationPath } from '../hooks/useLocationPath.js';
+import { useServerConnection } from '../hooks/useServerConnection.js';
+import { isColdLobby } from '../lib/cold-lobby.js';
+import { generateRoomName } from '../lib/generated-name.js';
+import { navigate } from '../lib/navigation.js';
+import { roomFromPath, roomPath } from '../lib/route.js';
+import { Lobby } from './Lobby.js';
+import { RoomView } from './RoomView.js';
+
+/** Signaling lives at the page's own origin; the Node server (and Vite's dev proxy) answer there. */
+export const SIGNALING_URL = '/ws';
+
+/** The app: the lobby, or the call once joined. `/` and `/r/<room>` both open the lobby. */
+export function App() {
+  const [eager] = useState(() => !isColdLobby(location.search));
+  const connection = useServerConnection(SIGNALING_URL, eager);
+  const path = useLocationPath();
+  const [generatedRoom] = useState(generateRoomName);
+  const { call, start, end } = useCall();
+  const routeRoom = roomFromPath(path);
+
+  // Back/Forward away from the room's page ends the call.
+  useEffect(() => {
+    if (call && routeRoom !== call.room.name) end();
+  }, [call, routeRoom, end]);
+
+  // Leaving the page: close the connection now, so the others see us go at once. A page restored
+  // from the back/forward cache has no connection left, so it starts afresh.
+  useEffect(() => {
+    if (!connection) return;
+    const onPageHide = () => connection.close();
+    const onPageShow = (event: PageTransitionEvent) => {
+      if (event.persisted) location.reload();
+    };
+    addEventListener('pagehide', onPageHide);
+    addEventListener('pageshow', onPageShow);
+    return () => {
+      removeEventListener('pagehide', onPageHide);
+      removeEventListener('pageshow', onPageShow);
+    };
+  }, [connection]);
+
+  if (!connection) return null;
+
+  function onJoined(room: Room, stream: MediaStream | null) {
+    navigate(roomPath(room.name));
+    start({ room, stream });
+  }
+
+  return (
+    <ConnectionProvider connection={connection}>
+      {call && routeRoom === call.room.name ? (
+        <RoomProvider room={call.room}>
+          <RoomView stream={call.stream} onLeft={end} />
+        </RoomProvider>
+      ) : (
+        <Lobby room={routeRoom ?? generatedRoom} eager={eager} onJoined={onJoined} />
+      )}
+    </ConnectionProvider>
+  );
+}

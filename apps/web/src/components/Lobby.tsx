@@ -1,0 +1,130 @@
+import type { Room } from '@confab/client';
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useConnection } from '../hooks/connection-context.js';
+import { useConnectionState } from '../hooks/useConnectionState.js';
+import { useJoin, type JoinMode } from '../hooks/useJoin.js';
+import { useLocalMedia } from '../hooks/useLocalMedia.js';
+import { DISPLAY_NAME_MAX, displayNameProblem, loadName, saveName } from '../lib/display-name.js';
+import { markJoinClick } from '../lib/marks.js';
+import { normalizeRoomInput, slugifyRoomName } from '../lib/room-name.js';
+import { roomLink } from '../lib/route.js';
+import { ConnectionLost } from './ConnectionLost.js';
+import { LocalPreview } from './LocalPreview.js';
+import { MediaProblemAlert } from './MediaProblemAlert.js';
+
+export interface LobbyProps {
+  /** The room to prefill: from the URL, or a generated name. */
+  room: string;
+  /** Start the camera on mount (the default), or only on Join (`?cold=1`, for the benchmark). */
+  eager: boolean;
+  onJoined: (room: Room, stream: MediaStream | null) => void;
+}
+
+/**
+ * The prejoin screen. On mount it starts the camera and (through the connection provider) the
+ * signaling connection in parallel, so that Join only has to send `join`.
+ */
+export function Lobby({ room: initialRoom, eager, onJoined }: LobbyProps) {
+  const connection = useConnection();
+  const connectionState = useConnectionState();
+  const { media, state: mediaState } = useLocalMedia(eager);
+  const { join, joining, error: joinError } = useJoin({ connection, media, onJoined });
+  const [name, setName] = useState(loadName);
+  const [room, setRoom] = useState(initialRoom);
+  const [formError, setFormError] = useState<string | null>(null);
+  const errorId = useId();
+
+  // Back/Forward to another /r/<room> while in the lobby.
+  useEffect(() => setRoom(initialRoom), [initialRoom]);
+
+  function start(mode: JoinMode) {
+    markJoinClick();
+    const problem = displayNameProblem(name);
+    const roomName = slugifyRoomName(room);
+    if (problem) {
+      setFormError(problem);
+      return;
+    }
+    if (roomName === '') {
+      setFormError('Enter a room name: letters, digits, "-" and "_".');
+      return;
+    }
+    setFormError(null);
+    setRoom(roomName);
+    saveName(name);
+    void join(mode, roomName, name.trim());
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    start(mediaState.status === 'failed' ? 'none' : 'media');
+  }
+
+  const slug = slugifyRoomName(room);
+  const error = formError ?? joinError;
+  const unreachable = connectionState.status === 'unreachable';
+  const lost = connectionState.status === 'lost';
+  const status = joining ? 'Joining…' : connectionState.status === 'connecting' ? 'Connecting…' : null;
+
+  return (
+    <main className="lobby">
+      <section className="lobby-card">
+        <LocalPreview state={mediaState} />
+        <form className="join-form" onSubmit={onSubmit} noValidate aria-describedby={error ? errorId : undefined}>
+          <h1 className="brand">Confab</h1>
+          <p className="tagline">Video calls in your browser, on your own server.</p>
+
+          <label className="field">
+            <span>Name</span>
+            <input
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              autoComplete="nickname"
+              maxLength={DISPLAY_NAME_MAX}
+              enterKeyHint="go"
+              autoFocus={name === ''}
+              aria-invalid={formError !== null && displayNameProblem(name) !== null}
+            />
+          </label>
+
+          <label className="field">
+            <span>Room</span>
+            <input
+              value={room}
+              onChange={(e) => setRoom(normalizeRoomInput(e.target.value))}
+              autoComplete="off"
+              autoCapitalize="off"
+              spellCheck={false}
+              enterKeyHint="go"
+            />
+          </label>
+          <p className="hint">{slug ? `Link: ${roomLink(location.host, slug)}` : 'Letters, digits, "-" and "_".'}</p>
+
+          {error && (
+            <p id={errorId} className="error" role="alert">
+              {error}
+            </p>
+          )}
+          {mediaState.status === 'failed' && (
+            <MediaProblemAlert
+              problem={mediaState.problem}
+              busy={joining !== null}
+              onAudioOnly={() => start('audio-only')}
+              onNoMedia={() => start('none')}
+            />
+          )}
+
+          <button type="submit" className="pill primary join" disabled={joining !== null || unreachable || lost}>
+            Join
+          </button>
+          {status && (
+            <p className="status" role="status">
+              {status}
+            </p>
+          )}
+        </form>
+      </section>
+      {(unreachable || lost) && <ConnectionLost neverConnected={unreachable} />}
+    </main>
+  );
+}

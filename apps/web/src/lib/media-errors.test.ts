@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { describeMediaError, insecureContextError } from './media-errors.js';
+
+describe('describeMediaError', () => {
+  it('says the camera was blocked when permission is denied', () => {
+    const problem = describeMediaError(new DOMException('Permission denied', 'NotAllowedError'));
+    expect(problem.kind).toBe('denied');
+    expect(problem.message).toMatch(/blocked the camera/);
+  });
+
+  it('says no camera was found when none exists', () => {
+    expect(describeMediaError(new DOMException('', 'NotFoundError')).kind).toBe('missing');
+    expect(describeMediaError(new DOMException('', 'OverconstrainedError')).kind).toBe('missing');
+  });
+
+  it('says the device is busy when it cannot be read', () => {
+    expect(describeMediaError(new DOMException('', 'NotReadableError')).kind).toBe('busy');
+  });
+
+  it('explains plain-http pages', () => {
+    expect(describeMediaError(insecureContextError()).kind).toBe('insecure');
+  });
+
+  it('falls back to a general sentence for anything else', () => {
+    expect(describeMediaError(new Error('boom')).kind).toBe('unknown');
+    expect(describeMediaError('nope').kind).toBe('unknown');
+    expect(describeMediaError(null).message).toMatch(/join without them/);
+  });
+});
