@@ -27,6 +27,8 @@ export interface ServerConfig {
   allowedOrigins: string[];
   trustProxy: boolean;
   auth: { secret?: string; jwksUrl?: string; issuer?: string; audience?: string } | undefined;
+  /** Multi-node mode when set. */
+  redis: { url: string; prefix: string; nodeTtlMs: number } | undefined;
 }
 
 /** Defaults of the abuse limits (docs/security in SECURITY.md). */
@@ -97,6 +99,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     maxConnectionsPerIp: int(env, 'MAX_CONNECTIONS_PER_IP', DEFAULT_MAX_CONNECTIONS_PER_IP, 1, 1_000_000),
     allowedOrigins: list(env.ALLOWED_ORIGINS),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    redis: env.REDIS_URL
+      ? {
+          url: env.REDIS_URL,
+          prefix: env.REDIS_PREFIX ?? 'confab:',
+          nodeTtlMs: int(env, 'NODE_TTL_MS', 5_000, 300, 600_000),
+        }
+      : undefined,
     auth:
       secret || jwksUrl
         ? {

@@ -7,6 +7,7 @@ import type { ServerConfig } from './config.js';
 import type { Logger } from './logger.js';
 import { setSecurityHeaders } from './security-headers.js';
 import { createStaticHandler } from './static-files.js';
+import { Cluster } from './redis/cluster.js';
 import { WsTransport } from './ws-transport.js';
 
 /** How long shutdown waits for sockets to close before cutting them. */
@@ -23,6 +24,8 @@ const CLIENT_ERROR_STATUS: Record<string, string> = {
 export interface ConfabServer {
   readonly http: Server;
   readonly core: SignalingCore;
+  /** Multi-node mode only. */
+  readonly cluster: Cluster | undefined;
   listen(): Promise<AddressInfo>;
   close(): Promise<void>;
 }
@@ -38,7 +41,16 @@ function iceServersFor(config: ServerConfig): () => IceServer[] {
   return () => servers;
 }
 
-export function createConfabServer({ config, log, store = new MemoryStore() }: ConfabServerOptions): ConfabServer {
+export function createConfabServer({ config, log, store }: ConfabServerOptions): ConfabServer {
+  const cluster = config.redis
+    ? new Cluster({
+        redisUrl: config.redis.url,
+        prefix: config.redis.prefix,
+        nodeTtlMs: config.redis.nodeTtlMs,
+        deliverLocal: (connId, msg) => transport.deliver(connId, msg),
+        log,
+      })
+    : undefined;
   const transport = new WsTransport({
     maxMessageBytes: config.maxMessageBytes,
     heartbeatIntervalMs: config.heartbeatIntervalMs,
@@ -51,11 +63,13 @@ export function createConfabServer({ config, log, store = new MemoryStore() }: C
       maxConnectionsPerIp: config.maxConnectionsPerIp,
       trustProxy: config.trustProxy,
     },
+    connIdPrefix: cluster ? `${cluster.nodeId}.` : 'c',
     log,
   });
+  const memory = store ?? (cluster ? undefined : new MemoryStore());
   const core = new SignalingCore({
-    store,
-    deliver: transport.deliver,
+    store: cluster?.store ?? memory!,
+    deliver: cluster?.bus.deliver ?? transport.deliver,
     maxPeers: config.maxPeers,
     heartbeatMs: config.heartbeatIntervalMs,
     iceServers: iceServersFor(config),
@@ -63,6 +77,7 @@ export function createConfabServer({ config, log, store = new MemoryStore() }: C
     log,
   });
   transport.attach(core);
+  cluster?.attach(core);
 
   const serveStatic = config.staticDir ? createStaticHandler(config.staticDir) : undefined;
   const startedAt = Date.now();
@@ -70,13 +85,18 @@ export function createConfabServer({ config, log, store = new MemoryStore() }: C
   const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
     setSecurityHeaders(res);
     if (req.url === '/healthz') {
+      const status = cluster?.health ?? 'ok';
       const body = {
-        status: 'ok',
+        status,
+        mode: cluster ? 'redis' : 'memory',
+        ...(cluster ? { node: cluster.nodeId } : {}),
         connections: transport.connectionCount,
-        rooms: store instanceof MemoryStore ? store.roomCount : undefined,
+        rooms: memory instanceof MemoryStore ? memory.roomCount : undefined,
         uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
       };
-      res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(JSON.stringify(body));
+      res
+        .writeHead(status === 'ok' ? 200 : 503, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' })
+        .end(JSON.stringify(body));
       return;
     }
     if (!serveStatic) {
@@ -110,14 +130,17 @@ export function createConfabServer({ config, log, store = new MemoryStore() }: C
   return {
     http,
     core,
-    listen: () =>
-      new Promise((resolve, reject) => {
+    cluster,
+    listen: async () => {
+      await cluster?.start();
+      return new Promise((resolve, reject) => {
         http.once('error', reject);
         http.listen(config.port, config.host, () => {
           http.off('error', reject);
           resolve(http.address() as AddressInfo);
         });
-      }),
+      });
+    },
     close: () => {
       closing ??= new Promise<void>((resolve) => {
         transport.closeAll();
@@ -128,7 +151,7 @@ export function createConfabServer({ config, log, store = new MemoryStore() }: C
         force.unref();
         http.close(() => {
           clearTimeout(force);
-          resolve();
+          void (cluster?.stop() ?? Promise.resolve()).then(resolve, resolve);
         });
         http.closeIdleConnections();
       });

@@ -25,6 +25,8 @@ export interface WsTransportOptions {
   maxBufferedBytes: number;
   rateLimit: FloodGuardOptions;
   admission: AdmissionOptions;
+  /** Prefix of connection ids: the node id in multi-node mode (`<node>.<n>`). */
+  connIdPrefix?: string;
   log: Logger;
 }
 
@@ -121,7 +123,7 @@ export class WsTransport {
 
   private accept(ws: WebSocket, ip: string): void {
     const core = this.core!;
-    const connId = `c${++this.nextConnId}`;
+    const connId = `${this.options.connIdPrefix ?? 'c'}${++this.nextConnId}`;
     const conn: Connection = {
       ws,
       ip,

@@ -1,0 +1,20 @@
+/** Every Redis key Confab uses, in one place. docs/scaling.md lists the same. */
+export function redisKeys(prefix: string) {
+  return {
+    session: (connId: string) => `${prefix}sess:${connId}`,
+    members: (room: string) => `${prefix}room:${room}:members`,
+    password: (room: string) => `${prefix}room:${room}:pw`,
+    nodeConns: (nodeId: string) => `${prefix}node:${nodeId}:conns`,
+    nodeAlive: (nodeId: string) => `${prefix}node:${nodeId}:alive`,
+    reapLock: (nodeId: string) => `${prefix}node:${nodeId}:reap`,
+    nodes: `${prefix}nodes`,
+    channel: (nodeId: string) => `${prefix}bus:${nodeId}`,
+  };
+}
+export type RedisKeys = ReturnType<typeof redisKeys>;
+
+/** Connection ids carry the id of the node that holds the socket: `<nodeId>.<n>`. */
+export function nodeOf(connId: string): string {
+  const dot = connId.indexOf('.');
+  return dot < 0 ? '' : connId.slice(0, dot);
+}

@@ -1,0 +1,82 @@
+import type { MediaState } from '@confab/protocol';
+import type { AddMemberResult, Member, PasswordGuard, Session, SignalingStore } from '@confab/core';
+import { nodeOf } from './keys.js';
+import type { RedisStore } from './redis-store.js';
+
+/**
+ * A write-through copy of the state of this node's own connections. Redis is the truth; the copy
+ * lets a node write its part back after Redis restarts empty, so rooms re-form without anyone
+ * rejoining.
+ */
+export class MirroredStore implements SignalingStore {
+  private readonly sessions = new Map<string, Session>();
+  private readonly members = new Map<string, { room: string; member: Member; passwordHash: string | undefined }>();
+
+  constructor(
+    private readonly inner: RedisStore,
+    private readonly nodeId: string,
+  ) {}
+
+  private local(connId: string): boolean {
+    return nodeOf(connId) === this.nodeId;
+  }
+
+  getSession(connId: string) {
+    return this.inner.getSession(connId);
+  }
+
+  async putSession(session: Session): Promise<void> {
+    await this.inner.putSession(session);
+    if (this.local(session.connId)) this.sessions.set(session.connId, { ...session });
+  }
+
+  async deleteSession(connId: string): Promise<void> {
+    this.sessions.delete(connId);
+    await this.inner.deleteSession(connId);
+  }
+
+  async addMember(room: string, member: Member, capacity: number, guard?: PasswordGuard): Promise<AddMemberResult> {
+    const result = await this.inner.addMember(room, member, capacity, guard);
+    if (result.ok && this.local(member.connId)) {
+      this.members.set(member.connId, { room, member: { ...member }, passwordHash: guard?.expected ?? guard?.createWith });
+    }
+    return result;
+  }
+
+  getPasswordHash(room: string) {
+    return this.inner.getPasswordHash(room);
+  }
+
+  async removeMember(room: string, peerId: string): Promise<Member[]> {
+    for (const [connId, entry] of this.members) if (entry.room === room && entry.member.peerId === peerId) this.members.delete(connId);
+    return this.inner.removeMember(room, peerId);
+  }
+
+  getMember(room: string, peerId: string) {
+    return this.inner.getMember(room, peerId);
+  }
+
+  listMembers(room: string) {
+    return this.inner.listMembers(room);
+  }
+
+  async updateMedia(room: string, peerId: string, media: MediaState): Promise<Member | undefined> {
+    const updated = await this.inner.updateMedia(room, peerId, media);
+    if (updated && this.local(updated.connId)) {
+      const entry = this.members.get(updated.connId);
+      if (entry) entry.member = { ...updated };
+    }
+    return updated;
+  }
+
+  connectionsOf(nodeId: string): Promise<string[]> {
+    return this.inner.connectionsOf(nodeId);
+  }
+
+  /** Writes this node's sessions and memberships back into Redis. Idempotent. */
+  async restore(): Promise<{ sessions: number; members: number }> {
+    for (const session of this.sessions.values()) await this.inner.putSession(session);
+    for (const { room, member, passwordHash } of this.members.values()) await this.inner.restoreMember(room, member, passwordHash);
+    return { sessions: this.sessions.size, members: this.members.size };
+  }
+}

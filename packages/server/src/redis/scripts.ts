@@ -1,0 +1,44 @@
+/**
+ * Lua scripts that make each multi-key store step atomic in Redis. Redis runs a script without
+ * interleaving any other command, so the capacity check and the insert cannot race across nodes.
+ */
+
+/**
+ * KEYS: members hash, password key. ARGV: peerId, member JSON, capacity, expected password hash
+ * ('' for none), password hash for a new room ('' for none).
+ * Returns {'ok', hasPassword ('1'|'0'), ...other members' JSON} or {'full'} or {'password-changed'}.
+ */
+export const ADD_MEMBER = `
+local exists = redis.call('EXISTS', KEYS[1])
+local pw = redis.call('GET', KEYS[2]) or ''
+if exists == 0 then
+  redis.call('DEL', KEYS[2])
+  pw = ARGV[5]
+  if pw ~= '' then redis.call('SET', KEYS[2], pw) end
+elseif pw ~= ARGV[4] then
+  return {'password-changed'}
+end
+if redis.call('HLEN', KEYS[1]) >= tonumber(ARGV[3]) then return {'full'} end
+local others = redis.call('HVALS', KEYS[1])
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+local result = {'ok', pw ~= '' and '1' or '0'}
+for i = 1, #others do result[#result + 1] = others[i] end
+return result
+`;
+
+/** KEYS: members hash, password key. ARGV: peerId. Returns the remaining members' JSON; deletes an emptied room. */
+export const REMOVE_MEMBER = `
+redis.call('HDEL', KEYS[1], ARGV[1])
+if redis.call('HLEN', KEYS[1]) == 0 then
+  redis.call('DEL', KEYS[1], KEYS[2])
+  return {}
+end
+return redis.call('HVALS', KEYS[1])
+`;
+
+/** KEYS: members hash. ARGV: peerId, new member JSON. Replaces the member only if present; returns 1 or 0. */
+export const REPLACE_MEMBER = `
+if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 0 then return 0 end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+return 1
+`;
