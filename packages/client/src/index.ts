@@ -1,0 +1,19 @@
+export { connect, type ConnectOptions } from './connect.js';
+export { ConfabClient, type ClientEvents, type ClientState, type JoinOptions } from './client.js';
+export { Room, type RoomEvents, type PeerLeaveReason } from './room.js';
+export { RemotePeer } from './remote-peer.js';
+export { ConfabClientError, CLIENT_ERROR_CODES, type ClientErrorCode } from './errors.js';
+export type { Listener, Unsubscribe, Subscribable } from './emitter.js';
+export type { WebSocketConstructor, WebSocketLike } from './web-socket.js';
+export { REQUEST_TIMEOUT_MS, OPEN_TIMEOUT_MS } from './signaling.js';
+export { PONG_TIMEOUT_MS } from './keepalive.js';
+export {
+  ConfabError,
+  ERROR_CODES,
+  PROTOCOL_VERSION,
+  type ErrorCode,
+  type ErrorRef,
+  type MediaState,
+  type PeerInfo,
+  type SignalData,
+} from '@confab/protocol';
