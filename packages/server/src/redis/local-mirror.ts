@@ -21,7 +21,10 @@ export class MirroredStore implements SignalingStore {
     return nodeOf(connId) === this.nodeId;
   }
 
-  getSession(connId: string) {
+  /** This node is the only writer of its own connections' sessions, so those are read from memory. */
+  async getSession(connId: string): Promise<Session | undefined> {
+    const mine = this.sessions.get(connId);
+    if (mine) return { ...mine };
     return this.inner.getSession(connId);
   }
 
@@ -31,8 +34,8 @@ export class MirroredStore implements SignalingStore {
   }
 
   async deleteSession(connId: string): Promise<void> {
-    this.sessions.delete(connId);
     await this.inner.deleteSession(connId);
+    this.sessions.delete(connId);
   }
 
   async addMember(room: string, member: Member, capacity: number, guard?: PasswordGuard): Promise<AddMemberResult> {
