@@ -1,6 +1,8 @@
-import type { ClientMessageOf, ClientMessageType, IceServer, ServerMessage } from '@confab/protocol';
+import type { ClientMessageOf, ClientMessageType, IceServer, IceTransportPolicy, ServerMessage } from '@confab/protocol';
 import type { Authenticator } from './auth/grant.js';
 import type { GuessLimiter } from './guess-limiter.js';
+import type { ResumeTokens } from './resume-tokens.js';
+import type { SeatKeeper } from './seat-keeper.js';
 import type { Member, Session, SignalingStore } from './store.js';
 
 /** Sends one message to one connection. The transport (ws, API Gateway, …) implements it. */
@@ -19,10 +21,14 @@ export interface CoreConfig {
   heartbeatMs: number;
   /** ICE servers for one peer; TURN credentials may be minted per peer. */
   iceServers: (peerId: string) => IceServer[];
+  /** The browsers' default ICE transport policy, announced in `welcome` when set. */
+  iceTransportPolicy?: IceTransportPolicy;
   newPeerId: () => string;
   now: () => number;
   /** Checks the token in `hello`; the default lets everyone in. */
   authenticate: Authenticator;
+  /** How long a dropped peer keeps its seat (RESUME_GRACE_MS); 0 disables resume. */
+  resumeGraceMs: number;
 }
 
 /** What a handler gets: the connection, its session, and narrow access to state and delivery. */
@@ -35,6 +41,11 @@ export interface HandlerContext {
   deliver: Deliver;
   /** Wrong room passwords, counted per room. */
   guesses: GuessLimiter;
+  /** Seats of dropped peers, and what was sent to them meanwhile. */
+  seats: SeatKeeper;
+  tokens: ResumeTokens;
+  /** Asks the transport to close another connection (a half-open one whose session was resumed). */
+  closeConnection(connId: string): void;
   /** Replies to the connection that sent the message. */
   reply(msg: ServerMessage): Promise<void>;
   /** Delivers to each member, skipping failures so one dead connection cannot block the rest. */

@@ -1,4 +1,6 @@
-export { SignalingCore, DEFAULT_MAX_PEERS, DEFAULT_HEARTBEAT_MS, type CoreOptions } from './signaling-core.js';
+export { SignalingCore, DEFAULT_MAX_PEERS, DEFAULT_HEARTBEAT_MS, DEFAULT_RESUME_GRACE_MS, type CoreOptions, type DisconnectOptions } from './signaling-core.js';
+export { ResumeTokens } from './resume-tokens.js';
+export { SeatKeeper, RESUME_QUEUE_MAX } from './seat-keeper.js';
 export type { CoreConfig, CoreLogger, Deliver, Handler, HandlerContext, HandlerMap } from './context.js';
 export type { SignalingStore, Session, Member, AddMemberResult, PasswordGuard } from './store.js';
 export { MemoryStore } from './memory-store.js';

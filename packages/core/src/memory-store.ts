@@ -9,6 +9,8 @@ interface Room {
 /** The single-node store: plain Maps. Each method runs to completion without awaiting, so each is atomic. */
 export class MemoryStore implements SignalingStore {
   private readonly sessions = new Map<string, Session>();
+  /** peerId → connId of the session holding it. */
+  private readonly peers = new Map<string, string>();
   /** room name → room; each room's member Map keeps insertion (join) order. */
   private readonly rooms = new Map<string, Room>();
 
@@ -26,10 +28,18 @@ export class MemoryStore implements SignalingStore {
 
   async putSession(session: Session): Promise<void> {
     this.sessions.set(session.connId, { ...session });
+    this.peers.set(session.peerId, session.connId);
   }
 
   async deleteSession(connId: string): Promise<void> {
+    const session = this.sessions.get(connId);
     this.sessions.delete(connId);
+    if (session && this.peers.get(session.peerId) === connId) this.peers.delete(session.peerId);
+  }
+
+  async findSessionByPeer(peerId: string): Promise<Session | undefined> {
+    const connId = this.peers.get(peerId);
+    return connId === undefined ? undefined : this.sessions.get(connId);
   }
 
   async addMember(room: string, member: Member, capacity: number, guard?: PasswordGuard): Promise<AddMemberResult> {
@@ -64,6 +74,12 @@ export class MemoryStore implements SignalingStore {
 
   async listMembers(room: string): Promise<Member[]> {
     return [...(this.rooms.get(room)?.members.values() ?? [])];
+  }
+
+  async moveMember(room: string, peerId: string, connId: string): Promise<boolean> {
+    const member = this.rooms.get(room)?.members.get(peerId);
+    if (member) member.connId = connId;
+    return member !== undefined;
   }
 
   async updateMedia(room: string, peerId: string, media: MediaState): Promise<Member | undefined> {

@@ -6,7 +6,16 @@ describe('handshake', () => {
     const k = coreKit({ iceServers: (id) => [{ urls: 'stun:stun.example:3478', username: id }] });
     await k.send('c1', { type: 'hello', v: 1, rid: 'r1' });
     expect(k.take('c1')).toEqual([
-      { type: 'welcome', re: 'r1', v: 1, peerId: 'peer1', iceServers: [{ urls: 'stun:stun.example:3478', username: 'peer1' }], heartbeatMs: 5000 },
+      {
+        type: 'welcome',
+        re: 'r1',
+        v: 1,
+        peerId: 'peer1',
+        iceServers: [{ urls: 'stun:stun.example:3478', username: 'peer1' }],
+        heartbeatMs: 5000,
+        resumeToken: expect.stringMatching(/^[\w-]{22}\.[\w-]{43}$/),
+        resumeGraceMs: 20000,
+      },
     ]);
   });
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import {
   ConfabError,
   errorMessage,
@@ -12,15 +13,29 @@ import { handlers } from './handlers/index.js';
 import { randomPeerId } from './ids.js';
 import { exitRoom } from './room-exit.js';
 import { SerialQueue } from './serial-queue.js';
+import { ResumeTokens } from './resume-tokens.js';
+import { SeatKeeper } from './seat-keeper.js';
 import type { Member, SignalingStore } from './store.js';
 
 export const DEFAULT_MAX_PEERS = 4;
 export const DEFAULT_HEARTBEAT_MS = 5_000;
+export const DEFAULT_RESUME_GRACE_MS = 20_000;
 
 export interface CoreOptions extends Partial<CoreConfig> {
   store: SignalingStore;
   deliver: Deliver;
   log?: CoreLogger;
+  /** Key of the resume tokens. Keep it across restarts so clients keep their ids; random by default. */
+  resumeSecret?: string | Buffer;
+  /** Closes a connection at the transport (a half-open one whose session moved elsewhere). */
+  closeConnection?: (connId: string) => void;
+}
+
+export interface DisconnectOptions {
+  /** A clean close (close frame, leave): no seat is kept. */
+  graceful?: boolean;
+  /** How long the connection had already been silent; the seat is kept for the rest of the grace period. */
+  silentForMs?: number;
 }
 
 const silent: CoreLogger = { info() {}, warn() {}, error() {} };
@@ -36,20 +51,30 @@ export class SignalingCore {
   private readonly log: CoreLogger;
   private readonly queue = new SerialQueue();
   private readonly guesses: GuessLimiter;
+  private readonly seats: SeatKeeper;
+  private readonly tokens: ResumeTokens;
+  private readonly closeConnection: (connId: string) => void;
 
   constructor(options: CoreOptions) {
     this.store = options.store;
-    this.deliverFn = options.deliver;
+    const outbound = options.deliver;
+    // A dropped peer's deliveries wait in its seat until it resumes.
+    this.deliverFn = (connId, msg) => (this.seats.hold(connId, msg) ? undefined : outbound(connId, msg));
     this.log = options.log ?? silent;
+    this.closeConnection = options.closeConnection ?? (() => {});
+    this.tokens = new ResumeTokens(options.resumeSecret ?? randomBytes(32));
     this.config = {
       maxPeers: options.maxPeers ?? DEFAULT_MAX_PEERS,
       heartbeatMs: options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
       iceServers: options.iceServers ?? (() => []),
+      ...(options.iceTransportPolicy ? { iceTransportPolicy: options.iceTransportPolicy } : {}),
       newPeerId: options.newPeerId ?? randomPeerId,
       now: options.now ?? Date.now,
       authenticate: options.authenticate ?? openAccess,
+      resumeGraceMs: options.resumeGraceMs ?? DEFAULT_RESUME_GRACE_MS,
     };
     this.guesses = new GuessLimiter(undefined, undefined, this.config.now);
+    this.seats = new SeatKeeper();
   }
 
   /** Handles one text frame from a connection. Never throws: every failure becomes an error reply. */
@@ -65,18 +90,45 @@ export class SignalingCore {
     return this.queue.run(connId, () => this.dispatch(connId, msg));
   }
 
-  /** The connection is gone (closed, or dead by heartbeat): leave the room, forget the session. */
-  disconnect(connId: string): Promise<void> {
+  /**
+   * The connection is gone. A clean close (`graceful`) leaves at once; a drop keeps the peer's
+   * seat for the resume grace period, then leaves. Either way the others hear peer-left once.
+   */
+  disconnect(connId: string, { graceful = true, silentForMs = 0 }: DisconnectOptions = {}): Promise<void> {
     return this.queue.run(connId, async () => {
       try {
         const session = await this.store.getSession(connId);
         if (!session) return;
-        await exitRoom(this.context(connId, session), session, 'disconnected');
-        await this.store.deleteSession(connId);
+        const graceLeft = this.config.resumeGraceMs - silentForMs;
+        if (!graceful && graceLeft > 0) {
+          this.seats.park(connId, graceLeft, () => void this.queue.run(connId, () => this.release(connId)));
+          return;
+        }
+        await this.release(connId);
       } catch (err) {
         this.log.error({ err, connId }, 'disconnect cleanup failed');
       }
     });
+  }
+
+  /**
+   * For deliveries that arrive from elsewhere (another node): queues the message if `connId` is a
+   * dropped peer's seat. Returns false if the connection is not parked.
+   */
+  hold(connId: string, msg: ServerMessage): boolean {
+    return this.seats.hold(connId, msg);
+  }
+
+  /** Stops the seat timers (shutdown). */
+  stop(): void {
+    this.seats.clear();
+  }
+
+  private async release(connId: string): Promise<void> {
+    const session = await this.store.getSession(connId);
+    if (!session) return;
+    await exitRoom(this.context(connId, session), session, 'disconnected');
+    await this.store.deleteSession(connId);
   }
 
   /** Sends a coded error to a connection; for transport-level rejections such as binary frames. */
@@ -113,6 +165,9 @@ export class SignalingCore {
       config: this.config,
       deliver: this.deliverFn,
       guesses: this.guesses,
+      seats: this.seats,
+      tokens: this.tokens,
+      closeConnection: this.closeConnection,
       reply: (msg) => this.safeDeliver(connId, msg),
       broadcast: (members, msg) => this.broadcast(members, msg),
     };

@@ -14,6 +14,8 @@ export interface Session {
   room?: string;
   /** What the connection's token allows; absent when the server runs open. */
   grant?: Grant;
+  /** The current secret for reclaiming this session after a drop (rotated at every welcome). */
+  resumeToken?: string;
 }
 
 /** One person in a room. */
@@ -43,6 +45,8 @@ export interface SignalingStore {
   getSession(connId: string): Promise<Session | undefined>;
   putSession(session: Session): Promise<void>;
   deleteSession(connId: string): Promise<void>;
+  /** The session holding a peer id, whichever connection it is on. */
+  findSessionByPeer(peerId: string): Promise<Session | undefined>;
 
   /**
    * Adds `member` unless the room already holds `capacity` members or its password changed
@@ -57,4 +61,6 @@ export interface SignalingStore {
   /** Members in join order. */
   listMembers(room: string): Promise<Member[]>;
   updateMedia(room: string, peerId: string, media: MediaState): Promise<Member | undefined>;
+  /** Points a member at a new connection (a resumed session); false if the member is gone. */
+  moveMember(room: string, peerId: string, connId: string): Promise<boolean>;
 }

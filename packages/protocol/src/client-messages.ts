@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DisplayName, MediaState, PeerId, RequestId, RoomName } from './fields.js';
-import { PASSWORD_MAX, TOKEN_MAX } from './limits.js';
+import { PASSWORD_MAX, RESUME_TOKEN_MAX, TOKEN_MAX } from './limits.js';
 import { SignalData } from './signal.js';
 
 /** Messages a client sends. One schema per `type`; `rid` is echoed back as `re` in the answer. */
@@ -11,6 +11,8 @@ export const Hello = z.strictObject({
   v: z.number().int(),
   /** A JWT, required when the server is configured with AUTH_SECRET or AUTH_JWKS_URL. */
   token: z.string().min(1).max(TOKEN_MAX).optional(),
+  /** Reclaims a previous session after a dropped connection: the id and the token from its welcome. */
+  resume: z.strictObject({ peerId: PeerId, token: z.string().min(1).max(RESUME_TOKEN_MAX) }).optional(),
 });
 
 export const Join = z.strictObject({

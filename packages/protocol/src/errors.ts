@@ -26,6 +26,7 @@ export const ERROR_CODES = {
   PASSWORD_REQUIRED: 'The room has a password and none was given.',
   WRONG_PASSWORD: 'The room password is wrong.',
   TOO_MANY_ATTEMPTS: 'Too many wrong passwords for this room; wait a minute and try again.',
+  RESUME_FAILED: 'The resume token is wrong, reused or expired; the server started a fresh session instead.',
   INTERNAL_ERROR: 'The server failed while handling the message; nothing was changed.',
 } as const;
 

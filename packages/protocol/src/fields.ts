@@ -43,3 +43,7 @@ export const IceServer = z.strictObject({
   credential: z.string().optional(),
 });
 export type IceServer = z.infer<typeof IceServer>;
+
+/** RTCIceTransportPolicy: `all` candidates, or `relay` (TURN) only. */
+export const IceTransportPolicy = z.enum(['all', 'relay']);
+export type IceTransportPolicy = z.infer<typeof IceTransportPolicy>;

@@ -20,3 +20,4 @@ export const MAX_JSON_DEPTH = 8;
 /** A JWT is a few hundred bytes; 8 KiB leaves room for large grants. */
 export const TOKEN_MAX = 8 * 1024;
 export const PASSWORD_MAX = 128;
+export const RESUME_TOKEN_MAX = 128;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ERROR_CODES, type ErrorCode } from './errors.js';
-import { IceServer, PeerId, PeerInfo, RequestId } from './fields.js';
+import { IceServer, IceTransportPolicy, PeerId, PeerInfo, RequestId } from './fields.js';
 import { SignalData } from './signal.js';
 
 /** Messages the server sends. `re` names the request a message answers. */
@@ -11,8 +11,21 @@ export const Welcome = z.strictObject({
   v: z.number().int(),
   peerId: PeerId,
   iceServers: z.array(IceServer),
+  /** The default RTCIceTransportPolicy: `relay` sends all media through TURN (ICE_TRANSPORT_POLICY). */
+  iceTransportPolicy: IceTransportPolicy.optional(),
   /** How often the server checks liveness; a client may use it to pace its own pings. */
   heartbeatMs: z.number().int().positive(),
+  /** Secret for `hello.resume` after a dropped connection; a new one comes with every welcome. */
+  resumeToken: z.string().optional(),
+  /** How long the server keeps a dropped peer's seat, in ms. */
+  resumeGraceMs: z.number().int().nonnegative().optional(),
+  /**
+   * The outcome of `hello.resume`: `seat` — same id, still in the room, messages sent meanwhile
+   * follow; `id` — same id but the seat is gone (e.g. the server restarted): join the room again.
+   */
+  resumed: z.enum(['seat', 'id']).optional(),
+  /** With `resumed: 'seat'`, the room the peer is still in. */
+  room: z.string().optional(),
 });
 
 export const Joined = z.strictObject({
@@ -57,6 +70,15 @@ export const ServerSignal = z.strictObject({
   data: SignalData,
 });
 
+/**
+ * Fresh ICE servers, sent before the TURN credentials of the last `welcome` (or `ice-servers`)
+ * expire. They replace the old ones for every peer connection, current and future.
+ */
+export const IceServers = z.strictObject({
+  type: z.literal('ice-servers'),
+  iceServers: z.array(IceServer),
+});
+
 export const Pong = z.strictObject({
   type: z.literal('pong'),
   re: RequestId.optional(),
@@ -79,6 +101,7 @@ export const ServerMessage = z.discriminatedUnion('type', [
   PeerLeft,
   PeerUpdated,
   ServerSignal,
+  IceServers,
   Pong,
   ErrorMessage,
 ]);

@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MAX_MESSAGE_BYTES } from '@confab/protocol';
-import { DEFAULT_MAX_PEERS, HEARTBEAT_INTERVAL_MS, HEARTBEAT_TIMEOUT_MS } from '@confab/core';
+import { DEFAULT_MAX_PEERS, DEFAULT_RESUME_GRACE_MS, HEARTBEAT_INTERVAL_MS, HEARTBEAT_TIMEOUT_MS } from '@confab/core';
+import {
+  DEFAULT_TURN_TTL_SECONDS,
+  MAX_TURN_TTL_SECONDS,
+  MIN_TURN_TTL_SECONDS,
+  type IceTransportPolicy,
+  type TurnConfig,
+} from './ice-servers.js';
 
 /** Everything the server reads from its environment. docs and the README list the same variables. */
 export interface ServerConfig {
@@ -15,6 +24,10 @@ export interface ServerConfig {
   staticDir: string | undefined;
   tls: { cert: Buffer; key: Buffer } | undefined;
   stunUrls: string[];
+  /** TURN_URLS, TURN_SECRET, TURN_TTL: per-peer TURN credentials (docs/deploy.md). */
+  turn: TurnConfig | undefined;
+  /** ICE_TRANSPORT_POLICY: the browsers' default; `relay` sends all media through TURN. */
+  iceTransportPolicy: IceTransportPolicy;
   logLevel: string;
   helloTimeoutMs: number;
   /** Node's headersTimeout and requestTimeout: a slow client cannot hold a request open. */
@@ -27,6 +40,11 @@ export interface ServerConfig {
   allowedOrigins: string[];
   trustProxy: boolean;
   auth: { secret?: string; jwksUrl?: string; issuer?: string; audience?: string } | undefined;
+  /** How long a dropped peer keeps its seat; 0 turns resume off. */
+  resumeGraceMs: number;
+  /** Key of resume tokens (RESUME_SECRET); when unset, one is kept in `stateDir`. */
+  resumeSecret: string | undefined;
+  stateDir: string;
   /** Multi-node mode when set. */
   redis: { url: string; prefix: string; nodeTtlMs: number } | undefined;
 }
@@ -39,6 +57,8 @@ export const DEFAULT_RATE_LIMIT_BURST = 200;
 export const DEFAULT_MAX_CONNECTIONS_PER_IP = 50;
 /** HS256 keys shorter than this are refused: they can be brute-forced. */
 export const MIN_AUTH_SECRET_LENGTH = 32;
+/** Every participant sees TURN usernames and their HMACs, so a short TURN_SECRET can be brute-forced too. */
+export const MIN_TURN_SECRET_LENGTH = 32;
 
 export const DEFAULT_PORT = 8080;
 export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../../apps/web/dist', import.meta.url));
@@ -64,6 +84,27 @@ function list(raw: string | undefined): string[] {
     .filter(Boolean);
 }
 
+function turnConfig(env: NodeJS.ProcessEnv): TurnConfig | undefined {
+  const urls = list(env.TURN_URLS);
+  const secret = env.TURN_SECRET || undefined;
+  if (urls.length === 0 && !secret) return undefined;
+  if (urls.length === 0 || !secret) throw new ConfigError('TURN_URLS and TURN_SECRET must be set together');
+  if (secret.length < MIN_TURN_SECRET_LENGTH) {
+    throw new ConfigError(`TURN_SECRET must be at least ${MIN_TURN_SECRET_LENGTH} characters`);
+  }
+  const bad = urls.find((url) => !/^turns?:/.test(url));
+  if (bad) throw new ConfigError(`TURN_URLS must be turn: or turns: URLs, got "${bad}"`);
+  const ttlSeconds = int(env, 'TURN_TTL', DEFAULT_TURN_TTL_SECONDS, MIN_TURN_TTL_SECONDS, MAX_TURN_TTL_SECONDS);
+  return { urls, secret, ttlSeconds };
+}
+
+function iceTransportPolicy(env: NodeJS.ProcessEnv, turn: TurnConfig | undefined): IceTransportPolicy {
+  const raw = env.ICE_TRANSPORT_POLICY || 'all';
+  if (raw !== 'all' && raw !== 'relay') throw new ConfigError(`ICE_TRANSPORT_POLICY must be all or relay, got "${raw}"`);
+  if (raw === 'relay' && !turn) throw new ConfigError('ICE_TRANSPORT_POLICY=relay needs TURN_URLS and TURN_SECRET');
+  return raw;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const certPath = env.TLS_CERT;
   const keyPath = env.TLS_KEY;
@@ -79,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   if (secret && secret.length < MIN_AUTH_SECRET_LENGTH) {
     throw new ConfigError(`AUTH_SECRET must be at least ${MIN_AUTH_SECRET_LENGTH} characters`);
   }
+  const turn = turnConfig(env);
   return {
     port: int(env, 'PORT', DEFAULT_PORT, 0, 65_535),
     host: env.HOST || '0.0.0.0',
@@ -89,6 +131,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     staticDir: env.STATIC_DIR === '' ? undefined : (env.STATIC_DIR ?? DEFAULT_STATIC_DIR),
     tls: certPath && keyPath ? { cert: readFileSync(certPath), key: readFileSync(keyPath) } : undefined,
     stunUrls: list(env.STUN_URLS),
+    turn,
+    iceTransportPolicy: iceTransportPolicy(env, turn),
     logLevel: env.LOG_LEVEL || 'info',
     helloTimeoutMs: int(env, 'HELLO_TIMEOUT_MS', DEFAULT_HELLO_TIMEOUT_MS, 100, 120_000),
     httpHeadersTimeoutMs: int(env, 'HTTP_HEADERS_TIMEOUT_MS', 10_000, 500, 300_000),
@@ -99,6 +143,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     maxConnectionsPerIp: int(env, 'MAX_CONNECTIONS_PER_IP', DEFAULT_MAX_CONNECTIONS_PER_IP, 1, 1_000_000),
     allowedOrigins: list(env.ALLOWED_ORIGINS),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    resumeGraceMs: int(env, 'RESUME_GRACE_MS', DEFAULT_RESUME_GRACE_MS, 0, 600_000),
+    resumeSecret: env.RESUME_SECRET || undefined,
+    stateDir: env.STATE_DIR || join(tmpdir(), 'confab-state'),
     redis: env.REDIS_URL
       ? {
           url: env.REDIS_URL,

@@ -1,13 +1,14 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import type { IceServer } from '@confab/protocol';
 import { MemoryStore, SignalingCore, createJwtAuthenticator, type SignalingStore } from '@confab/core';
 import type { ServerConfig } from './config.js';
 import type { Logger } from './logger.js';
 import { setSecurityHeaders } from './security-headers.js';
 import { createStaticHandler } from './static-files.js';
+import { iceRefreshIntervalMs, iceServersFor } from './ice-servers.js';
 import { Cluster } from './redis/cluster.js';
+import { loadResumeSecret } from './resume-secret.js';
 import { WsTransport } from './ws-transport.js';
 
 /** How long shutdown waits for sockets to close before cutting them. */
@@ -36,21 +37,19 @@ export interface ConfabServerOptions {
   store?: SignalingStore;
 }
 
-function iceServersFor(config: ServerConfig): () => IceServer[] {
-  const servers: IceServer[] = config.stunUrls.length > 0 ? [{ urls: config.stunUrls }] : [];
-  return () => servers;
-}
-
 export function createConfabServer({ config, log, store }: ConfabServerOptions): ConfabServer {
   const cluster = config.redis
     ? new Cluster({
         redisUrl: config.redis.url,
         prefix: config.redis.prefix,
         nodeTtlMs: config.redis.nodeTtlMs,
-        deliverLocal: (connId, msg) => transport.deliver(connId, msg),
+        deliverLocal: (connId, msg) => {
+          if (!core.hold(connId, msg)) transport.deliver(connId, msg);
+        },
         log,
       })
     : undefined;
+  const iceServers = iceServersFor(config);
   const transport = new WsTransport({
     maxMessageBytes: config.maxMessageBytes,
     heartbeatIntervalMs: config.heartbeatIntervalMs,
@@ -64,6 +63,7 @@ export function createConfabServer({ config, log, store }: ConfabServerOptions):
       trustProxy: config.trustProxy,
     },
     connIdPrefix: cluster ? `${cluster.nodeId}.` : 'c',
+    ...(config.turn ? { iceRefresh: { intervalMs: iceRefreshIntervalMs(config.turn.ttlSeconds), iceServers } } : {}),
     log,
   });
   const memory = store ?? (cluster ? undefined : new MemoryStore());
@@ -72,8 +72,12 @@ export function createConfabServer({ config, log, store }: ConfabServerOptions):
     deliver: cluster?.bus.deliver ?? transport.deliver,
     maxPeers: config.maxPeers,
     heartbeatMs: config.heartbeatIntervalMs,
-    iceServers: iceServersFor(config),
+    iceServers,
+    iceTransportPolicy: config.iceTransportPolicy,
     ...(config.auth ? { authenticate: createJwtAuthenticator(config.auth) } : {}),
+    resumeGraceMs: config.resumeGraceMs,
+    resumeSecret: loadResumeSecret(config.resumeSecret, config.stateDir),
+    closeConnection: transport.closeConnection,
     log,
   });
   transport.attach(core);
@@ -144,6 +148,7 @@ export function createConfabServer({ config, log, store }: ConfabServerOptions):
     close: () => {
       closing ??= new Promise<void>((resolve) => {
         transport.closeAll();
+        core.stop();
         const force = setTimeout(() => {
           transport.terminateAll();
           http.closeAllConnections();

@@ -5,12 +5,16 @@ import { Heartbeat, type SignalingCore } from '@confab/core';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { Admission, type AdmissionOptions } from './admission.js';
 import { FloodGuard, type FloodGuardOptions } from './flood-guard.js';
+import { IceRefresh, type IceRefreshOptions } from './ice-refresh.js';
 import type { Logger } from './logger.js';
 
 export const WS_PATH = '/ws';
 /** Close codes (RFC 6455). */
-export const CLOSE_GOING_AWAY = 1001;
 export const CLOSE_POLICY_VIOLATION = 1008;
+/** Sent on shutdown: the client should reconnect (to another node) and resume. */
+export const CLOSE_SERVICE_RESTART = 1012;
+/** The close code `ws` reports when a connection ended without a close frame. */
+const CLOSE_ABNORMAL = 1006;
 
 /** Errors after which the connection is closed: it can do nothing useful any more. */
 const FATAL_ERRORS: ReadonlySet<ErrorCode> = new Set(['AUTH_REQUIRED', 'AUTH_INVALID', 'AUTH_EXPIRED']);
@@ -27,6 +31,8 @@ export interface WsTransportOptions {
   admission: AdmissionOptions;
   /** Prefix of connection ids: the node id in multi-node mode (`<node>.<n>`). */
   connIdPrefix?: string;
+  /** Re-sends fresh TURN credentials (`ice-servers`) to each welcomed connection; off without TURN. */
+  iceRefresh?: Omit<IceRefreshOptions, 'send'>;
   log: Logger;
 }
 
@@ -35,6 +41,10 @@ interface Connection {
   ip: string;
   flood: FloodGuard;
   helloTimer: NodeJS.Timeout | undefined;
+  /** When a frame or pong last arrived. */
+  lastSeen: number;
+  /** Dropped by the server's policy (slow reader): no seat is kept for a resume. */
+  dropped: boolean;
   log: Logger;
 }
 
@@ -58,7 +68,9 @@ export class WsTransport {
   private readonly heartbeat: Heartbeat;
   private readonly admission: Admission;
   private nextConnId = 0;
+  private readonly iceRefresh: IceRefresh | undefined;
   private core: SignalingCore | undefined;
+  private shuttingDown = false;
 
   constructor(private readonly options: WsTransportOptions) {
     this.wss = new WebSocketServer({
@@ -68,6 +80,7 @@ export class WsTransport {
       clientTracking: false,
     });
     this.admission = new Admission(options.admission);
+    this.iceRefresh = options.iceRefresh && new IceRefresh({ ...options.iceRefresh, send: (connId, msg) => this.deliver(connId, msg) });
     this.heartbeat = new Heartbeat({
       intervalMs: options.heartbeatIntervalMs,
       timeoutMs: options.heartbeatTimeoutMs,
@@ -98,11 +111,13 @@ export class WsTransport {
     if (msg.type === 'welcome') {
       clearTimeout(conn.helloTimer);
       conn.helloTimer = undefined;
+      this.iceRefresh?.start(connId, msg.peerId);
     } else if (msg.type === 'error' && FATAL_ERRORS.has(msg.code)) {
       conn.ws.close(CLOSE_POLICY_VIOLATION, msg.code);
     }
     if (conn.ws.bufferedAmount > this.options.maxBufferedBytes) {
       conn.log.warn({ bufferedAmount: conn.ws.bufferedAmount }, 'slow reader dropped');
+      conn.dropped = true;
       conn.ws.terminate();
     }
   };
@@ -132,14 +147,20 @@ export class WsTransport {
         conn.log.info('no hello in time');
         ws.close(CLOSE_POLICY_VIOLATION, 'hello timeout');
       }, this.options.helloTimeoutMs),
+      lastSeen: Date.now(),
+      dropped: false,
       log: this.options.log.child({ connId }),
     };
     this.connections.set(connId, conn);
     this.heartbeat.touch(connId);
     conn.log.debug({ ip }, 'connected');
 
-    ws.on('message', (data, isBinary) => {
+    const touch = () => {
+      conn.lastSeen = Date.now();
       this.heartbeat.touch(connId);
+    };
+    ws.on('message', (data, isBinary) => {
+      touch();
       const verdict = conn.flood.check();
       if (verdict === 'close') {
         conn.log.warn('flooding: closed');
@@ -158,20 +179,31 @@ export class WsTransport {
       }
       void core.receive(connId, textOf(data));
     });
-    ws.on('pong', () => this.heartbeat.touch(connId));
+    ws.on('pong', touch);
     ws.on('error', (err) => conn.log.warn({ err: err.message, code: (err as { code?: string }).code }, 'socket error'));
     ws.on('close', (code) => {
       clearTimeout(conn.helloTimer);
       this.connections.delete(connId);
       this.heartbeat.remove(connId);
+      this.iceRefresh?.stop(connId);
       conn.log.debug({ code }, 'closed');
-      void core.disconnect(connId);
+      // On shutdown, seats stay where they are (in Redis) for the clients to resume elsewhere.
+      if (this.shuttingDown) return;
+      // A drop (no close frame, or killed by the heartbeat) keeps the seat for a resume.
+      void core.disconnect(connId, { graceful: conn.dropped || code !== CLOSE_ABNORMAL, silentForMs: Date.now() - conn.lastSeen });
     });
   }
 
-  /** Closes every socket (for shutdown) and stops the heartbeat. */
-  closeAll(code = CLOSE_GOING_AWAY, reason = 'server shutting down'): void {
+  /** Closes one connection at once (a half-open socket whose session resumed elsewhere). */
+  readonly closeConnection = (connId: string): void => {
+    this.connections.get(connId)?.ws.terminate();
+  };
+
+  /** Closes every socket with 1012 so clients reconnect and resume (shutdown), and stops the heartbeat. */
+  closeAll(code = CLOSE_SERVICE_RESTART, reason = 'server restarting'): void {
+    this.shuttingDown = true;
     this.heartbeat.stop();
+    this.iceRefresh?.stopAll();
     for (const { ws } of this.connections.values()) ws.close(code, reason);
   }
 

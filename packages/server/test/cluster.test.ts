@@ -155,7 +155,7 @@ describe('several nodes over Redis', () => {
     } finally {
       child.kill('SIGKILL');
     }
-  });
+  }, 30_000);
 
   it('a Redis restart makes nodes report degraded, then they reconnect and write their rooms back', async () => {
     const [a, b] = await cluster(2);

@@ -70,8 +70,8 @@ describe('signaling over ws', () => {
     expect(await c.next('error')).toMatchObject({ code: 'ROOM_FULL' });
   });
 
-  it('a silent client (no pongs) is dropped by the heartbeat and its room hears peer-left', async () => {
-    await boot({ HEARTBEAT_INTERVAL_MS: '100', HEARTBEAT_TIMEOUT_MS: '300' });
+  it('with resume off, a silent client (no pongs) is dropped by the heartbeat and its room hears peer-left', async () => {
+    await boot({ HEARTBEAT_INTERVAL_MS: '100', HEARTBEAT_TIMEOUT_MS: '300', RESUME_GRACE_MS: '0' });
     const ann = await client();
     await ann.enter('r', 'Ann');
     const mute = await TestClient.open(started!.wsUrl, { autoPong: false });
@@ -208,11 +208,11 @@ describe('http', () => {
     expect(err.message).toContain('404');
   });
 
-  it('shutdown closes every socket with 1001 (going away)', async () => {
+  it('shutdown closes every socket with 1012 (service restart) so clients reconnect and resume', async () => {
     await boot();
     const a = await client();
     await a.enter('r', 'Ann');
     await started!.close();
-    expect((await a.closed).code).toBe(1001);
+    expect((await a.closed).code).toBe(1012);
   });
 });

@@ -2,6 +2,8 @@
 export function redisKeys(prefix: string) {
   return {
     session: (connId: string) => `${prefix}sess:${connId}`,
+    peer: (peerId: string) => `${prefix}peer:${peerId}`,
+    resumeSecret: `${prefix}resume-secret`,
     members: (room: string) => `${prefix}room:${room}:members`,
     password: (room: string) => `${prefix}room:${room}:pw`,
     nodeConns: (nodeId: string) => `${prefix}node:${nodeId}:conns`,

@@ -55,6 +55,25 @@ export class MirroredStore implements SignalingStore {
     return this.inner.removeMember(room, peerId);
   }
 
+  findSessionByPeer(peerId: string) {
+    return this.inner.findSessionByPeer(peerId);
+  }
+
+  async moveMember(room: string, peerId: string, connId: string): Promise<boolean> {
+    const moved = await this.inner.moveMember(room, peerId, connId);
+    for (const [oldConn, entry] of this.members) {
+      if (entry.room !== room || entry.member.peerId !== peerId) continue;
+      this.members.delete(oldConn);
+      if (moved && this.local(connId)) this.members.set(connId, { ...entry, member: { ...entry.member, connId } });
+    }
+    if (moved && this.local(connId) && ![...this.members.values()].some((e) => e.member.connId === connId)) {
+      const member = await this.inner.getMember(room, peerId);
+      const passwordHash = await this.inner.getPasswordHash(room);
+      if (member) this.members.set(connId, { room, member, passwordHash });
+    }
+    return moved;
+  }
+
   getMember(room: string, peerId: string) {
     return this.inner.getMember(room, peerId);
   }

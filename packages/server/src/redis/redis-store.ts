@@ -2,7 +2,7 @@ import type { MediaState } from '@confab/protocol';
 import type { AddMemberResult, Member, PasswordGuard, Session, SignalingStore } from '@confab/core';
 import type { Redis } from 'ioredis';
 import { nodeOf, type RedisKeys } from './keys.js';
-import { ADD_MEMBER, REMOVE_MEMBER, REPLACE_MEMBER } from './scripts.js';
+import { ADD_MEMBER, DELETE_SESSION, MOVE_MEMBER, REMOVE_MEMBER, REPLACE_MEMBER } from './scripts.js';
 
 function parseMembers(values: readonly string[]): Member[] {
   return values.map((v) => JSON.parse(v) as Member).sort((a, b) => a.joinedAt - b.joinedAt || a.peerId.localeCompare(b.peerId));
@@ -27,12 +27,24 @@ export class RedisStore implements SignalingStore {
     await this.redis
       .multi()
       .set(this.keys.session(session.connId), JSON.stringify(session))
+      .set(this.keys.peer(session.peerId), session.connId)
       .sadd(this.keys.nodeConns(nodeOf(session.connId)), session.connId)
       .exec();
   }
 
   async deleteSession(connId: string): Promise<void> {
-    await this.redis.multi().del(this.keys.session(connId)).srem(this.keys.nodeConns(nodeOf(connId)), connId).exec();
+    const session = await this.getSession(connId);
+    if (!session) return;
+    await this.redis.eval(DELETE_SESSION, 3, this.keys.session(connId), this.keys.peer(session.peerId), this.keys.nodeConns(nodeOf(connId)), connId);
+  }
+
+  async findSessionByPeer(peerId: string): Promise<Session | undefined> {
+    const connId = await this.redis.get(this.keys.peer(peerId));
+    return connId === null ? undefined : this.getSession(connId);
+  }
+
+  async moveMember(room: string, peerId: string, connId: string): Promise<boolean> {
+    return (await this.redis.eval(MOVE_MEMBER, 1, this.keys.members(room), peerId, connId)) === 1;
   }
 
   async addMember(room: string, member: Member, capacity: number, guard?: PasswordGuard): Promise<AddMemberResult> {

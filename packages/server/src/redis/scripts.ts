@@ -42,3 +42,21 @@ if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 0 then return 0 end
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
 return 1
 `;
+
+/** KEYS: session key, peer key, node conns set. ARGV: connId. Deletes the session, and the peer index if it still points here. */
+export const DELETE_SESSION = `
+redis.call('DEL', KEYS[1])
+redis.call('SREM', KEYS[3], ARGV[1])
+if redis.call('GET', KEYS[2]) == ARGV[1] then redis.call('DEL', KEYS[2]) end
+return 1
+`;
+
+/** KEYS: members hash. ARGV: peerId, connId. Re-points a member at a new connection; returns 1 or 0. */
+export const MOVE_MEMBER = `
+local raw = redis.call('HGET', KEYS[1], ARGV[1])
+if not raw then return 0 end
+local member = cjson.decode(raw)
+member['connId'] = ARGV[2]
+redis.call('HSET', KEYS[1], ARGV[1], cjson.encode(member))
+return 1
+`;
