@@ -3,7 +3,7 @@ import type { Authenticator } from './auth/grant.js';
 import type { GuessLimiter } from './guess-limiter.js';
 import type { ResumeTokens } from './resume-tokens.js';
 import type { SeatKeeper } from './seat-keeper.js';
-import type { Member, Session, SignalingStore } from './store.js';
+import type { Session, SignalingStore } from './store.js';
 
 /** Sends one message to one connection. The transport (ws, API Gateway, …) implements it. */
 export type Deliver = (connId: string, msg: ServerMessage) => void | Promise<void>;
@@ -29,6 +29,9 @@ export interface CoreConfig {
   authenticate: Authenticator;
   /** How long a dropped peer keeps its seat (RESUME_GRACE_MS); 0 disables resume. */
   resumeGraceMs: number;
+  /** How long a direct call rings before it ends with no answer (CALL_RING_TIMEOUT_MS). */
+  callRingTimeoutMs: number;
+  newCallId: () => string;
 }
 
 /** What a handler gets: the connection, its session, and narrow access to state and delivery. */
@@ -46,10 +49,13 @@ export interface HandlerContext {
   tokens: ResumeTokens;
   /** Asks the transport to close another connection (a half-open one whose session was resumed). */
   closeConnection(connId: string): void;
+  /** Ends `callId` with no-answer unless it was answered within the ring timeout. */
+  startRinging(callId: string): void;
+  stopRinging(callId: string): void;
   /** Replies to the connection that sent the message. */
   reply(msg: ServerMessage): Promise<void>;
-  /** Delivers to each member, skipping failures so one dead connection cannot block the rest. */
-  broadcast(members: readonly Member[], msg: ServerMessage): Promise<void>;
+  /** Delivers to each target, skipping failures so one dead connection cannot block the rest. */
+  broadcast(targets: readonly { connId: string }[], msg: ServerMessage): Promise<void>;
 }
 
 export type Handler<M> = (ctx: HandlerContext, msg: M) => Promise<void>;

@@ -1,8 +1,11 @@
-export { SignalingCore, DEFAULT_MAX_PEERS, DEFAULT_HEARTBEAT_MS, DEFAULT_RESUME_GRACE_MS, type CoreOptions, type DisconnectOptions } from './signaling-core.js';
+export { SignalingCore, DEFAULT_MAX_PEERS, DEFAULT_HEARTBEAT_MS, DEFAULT_RESUME_GRACE_MS, DEFAULT_CALL_RING_TIMEOUT_MS, type CoreOptions, type DisconnectOptions } from './signaling-core.js';
 export { ResumeTokens } from './resume-tokens.js';
 export { SeatKeeper, RESUME_QUEUE_MAX } from './seat-keeper.js';
 export type { CoreConfig, CoreLogger, Deliver, Handler, HandlerContext, HandlerMap } from './context.js';
-export type { SignalingStore, Session, Member, AddMemberResult, PasswordGuard } from './store.js';
+export type { SignalingStore, Session, Member, AddMemberResult, PasswordGuard, DirectoryEntry, Call } from './store.js';
+export { transition, type CallAction, type CallRole, type CallState, type CallTransition } from './call-state.js';
+export { CALL_ROOM_PREFIX } from './directory.js';
+export { nameKey } from './name-key.js';
 export { MemoryStore } from './memory-store.js';
 export { Heartbeat, HEARTBEAT_INTERVAL_MS, HEARTBEAT_TIMEOUT_MS, type HeartbeatOptions } from './heartbeat.js';
 export { randomPeerId } from './ids.js';

@@ -1,5 +1,6 @@
 import type { MediaState } from '@confab/protocol';
-import type { AddMemberResult, Member, PasswordGuard, Session, SignalingStore } from './store.js';
+import { nameKey } from './name-key.js';
+import type { AddMemberResult, Call, DirectoryEntry, Member, PasswordGuard, Session, SignalingStore } from './store.js';
 
 interface Room {
   members: Map<string, Member>;
@@ -13,6 +14,13 @@ export class MemoryStore implements SignalingStore {
   private readonly peers = new Map<string, string>();
   /** room name → room; each room's member Map keeps insertion (join) order. */
   private readonly rooms = new Map<string, Room>();
+  /** peerId → directory entry, in the order people came online. */
+  private readonly online = new Map<string, Omit<DirectoryEntry, 'busy'>>();
+  /** normalised name → peerId, for unique names. */
+  private readonly names = new Map<string, string>();
+  private readonly calls = new Map<string, Call>();
+  /** peerId → the call they are in. */
+  private readonly peerCalls = new Map<string, string>();
 
   get roomCount(): number {
     return this.rooms.size;
@@ -86,5 +94,73 @@ export class MemoryStore implements SignalingStore {
     const member = this.rooms.get(room)?.members.get(peerId);
     if (member) member.media = { ...media };
     return member;
+  }
+
+  async goOnline(entry: Omit<DirectoryEntry, 'busy'>): Promise<{ ok: true; others: DirectoryEntry[] } | { ok: false }> {
+    const key = nameKey(entry.name);
+    if (this.names.has(key)) return { ok: false };
+    const others = [...this.online.values()].map((e) => this.withBusy(e));
+    this.names.set(key, entry.peerId);
+    this.online.set(entry.peerId, { ...entry });
+    return { ok: true, others };
+  }
+
+  async goOffline(peerId: string): Promise<boolean> {
+    const entry = this.online.get(peerId);
+    if (!entry) return false;
+    this.online.delete(peerId);
+    this.names.delete(nameKey(entry.name));
+    return true;
+  }
+
+  async getOnline(peerId: string): Promise<DirectoryEntry | undefined> {
+    const entry = this.online.get(peerId);
+    return entry && this.withBusy(entry);
+  }
+
+  async listOnline(): Promise<DirectoryEntry[]> {
+    return [...this.online.values()].map((e) => this.withBusy(e));
+  }
+
+  async moveOnline(peerId: string, connId: string): Promise<void> {
+    const entry = this.online.get(peerId);
+    if (entry) entry.connId = connId;
+  }
+
+  async createCall(call: Call): Promise<'ok' | 'caller-busy' | 'callee-busy'> {
+    if (this.peerCalls.has(call.caller)) return 'caller-busy';
+    if (this.peerCalls.has(call.callee)) return 'callee-busy';
+    this.calls.set(call.id, { ...call });
+    this.peerCalls.set(call.caller, call.id);
+    this.peerCalls.set(call.callee, call.id);
+    return 'ok';
+  }
+
+  async getCall(callId: string): Promise<Call | undefined> {
+    const call = this.calls.get(callId);
+    return call && { ...call };
+  }
+
+  async callOf(peerId: string): Promise<string | undefined> {
+    return this.peerCalls.get(peerId);
+  }
+
+  async activateCall(callId: string): Promise<Call | undefined> {
+    const call = this.calls.get(callId);
+    if (call?.state !== 'ringing') return undefined;
+    call.state = 'active';
+    return { ...call };
+  }
+
+  async endCall(callId: string): Promise<Call | undefined> {
+    const call = this.calls.get(callId);
+    if (!call) return undefined;
+    this.calls.delete(callId);
+    for (const peer of [call.caller, call.callee]) if (this.peerCalls.get(peer) === callId) this.peerCalls.delete(peer);
+    return call;
+  }
+
+  private withBusy(entry: Omit<DirectoryEntry, 'busy'>): DirectoryEntry {
+    return { ...entry, busy: this.peerCalls.has(entry.peerId) };
   }
 }

@@ -11,15 +11,17 @@ import { openAccess } from './auth/grant.js';
 import { GuessLimiter } from './guess-limiter.js';
 import { handlers } from './handlers/index.js';
 import { randomPeerId } from './ids.js';
+import { applyToCall, exitDirectory } from './directory.js';
 import { exitRoom } from './room-exit.js';
 import { SerialQueue } from './serial-queue.js';
 import { ResumeTokens } from './resume-tokens.js';
 import { SeatKeeper } from './seat-keeper.js';
-import type { Member, SignalingStore } from './store.js';
+import type { SignalingStore } from './store.js';
 
 export const DEFAULT_MAX_PEERS = 4;
 export const DEFAULT_HEARTBEAT_MS = 5_000;
 export const DEFAULT_RESUME_GRACE_MS = 20_000;
+export const DEFAULT_CALL_RING_TIMEOUT_MS = 30_000;
 
 export interface CoreOptions extends Partial<CoreConfig> {
   store: SignalingStore;
@@ -54,6 +56,8 @@ export class SignalingCore {
   private readonly seats: SeatKeeper;
   private readonly tokens: ResumeTokens;
   private readonly closeConnection: (connId: string) => void;
+  /** Ring timers of direct calls, by call id. */
+  private readonly rings = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(options: CoreOptions) {
     this.store = options.store;
@@ -72,6 +76,8 @@ export class SignalingCore {
       now: options.now ?? Date.now,
       authenticate: options.authenticate ?? openAccess,
       resumeGraceMs: options.resumeGraceMs ?? DEFAULT_RESUME_GRACE_MS,
+      callRingTimeoutMs: options.callRingTimeoutMs ?? DEFAULT_CALL_RING_TIMEOUT_MS,
+      newCallId: options.newCallId ?? randomPeerId,
     };
     this.guesses = new GuessLimiter(undefined, undefined, this.config.now);
     this.seats = new SeatKeeper();
@@ -119,16 +125,45 @@ export class SignalingCore {
     return this.seats.hold(connId, msg);
   }
 
-  /** Stops the seat timers (shutdown). */
+  /** Stops the seat and ring timers (shutdown). */
   stop(): void {
     this.seats.clear();
+    for (const timer of this.rings.values()) clearTimeout(timer);
+    this.rings.clear();
   }
 
+  /** The session is gone for good: out of its room, its call and the directory; forgotten. */
   private async release(connId: string): Promise<void> {
     const session = await this.store.getSession(connId);
     if (!session) return;
-    await exitRoom(this.context(connId, session), session, 'disconnected');
+    const ctx = this.context(connId, session);
+    await exitRoom(ctx, session, 'disconnected');
+    await exitDirectory(ctx, session);
     await this.store.deleteSession(connId);
+  }
+
+  private startRinging(callId: string): void {
+    this.stopRinging(callId);
+    const timer = setTimeout(() => {
+      this.rings.delete(callId);
+      void this.queue.run(`call:${callId}`, () => this.ringTimedOut(callId));
+    }, this.config.callRingTimeoutMs);
+    (timer as { unref?: () => void }).unref?.();
+    this.rings.set(callId, timer);
+  }
+
+  private stopRinging(callId: string): void {
+    clearTimeout(this.rings.get(callId));
+    this.rings.delete(callId);
+  }
+
+  private async ringTimedOut(callId: string): Promise<void> {
+    try {
+      const call = await this.store.getCall(callId);
+      if (call) await applyToCall(this.context(`call:${callId}`, undefined), call, 'timeout', 'server');
+    } catch (err) {
+      this.log.error({ err, callId }, 'ring timeout failed');
+    }
   }
 
   /** Sends a coded error to a connection; for transport-level rejections such as binary frames. */
@@ -168,13 +203,15 @@ export class SignalingCore {
       seats: this.seats,
       tokens: this.tokens,
       closeConnection: this.closeConnection,
+      startRinging: (callId) => this.startRinging(callId),
+      stopRinging: (callId) => this.stopRinging(callId),
       reply: (msg) => this.safeDeliver(connId, msg),
       broadcast: (members, msg) => this.broadcast(members, msg),
     };
   }
 
-  private async broadcast(members: readonly Member[], msg: ServerMessage): Promise<void> {
-    await Promise.all(members.map((m) => this.safeDeliver(m.connId, msg)));
+  private async broadcast(targets: readonly { connId: string }[], msg: ServerMessage): Promise<void> {
+    await Promise.all(targets.map((t) => this.safeDeliver(t.connId, msg)));
   }
 
   private async safeDeliver(connId: string, msg: ServerMessage): Promise<void> {

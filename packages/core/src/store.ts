@@ -27,6 +27,26 @@ export interface Member {
   joinedAt: number;
 }
 
+/** Someone in the directory (online and callable by name). */
+export interface DirectoryEntry {
+  peerId: string;
+  connId: string;
+  name: string;
+  /** In a call or ringing. */
+  busy: boolean;
+}
+
+/** A direct call between two people in the directory. Ended calls are deleted. */
+export interface Call {
+  id: string;
+  caller: string;
+  callee: string;
+  state: 'ringing' | 'active';
+  /** The private room the two join once the call is accepted. */
+  room: string;
+  createdAt: number;
+}
+
 export type AddMemberResult =
   | { ok: true; others: Member[]; hasPassword: boolean }
   | { ok: false; reason: 'full' | 'password-changed' };
@@ -63,4 +83,22 @@ export interface SignalingStore {
   updateMedia(room: string, peerId: string, media: MediaState): Promise<Member | undefined>;
   /** Points a member at a new connection (a resumed session); false if the member is gone. */
   moveMember(room: string, peerId: string, connId: string): Promise<boolean>;
+
+  /** Adds someone to the directory unless their name (case-insensitively) is taken; returns everyone else. */
+  goOnline(entry: Omit<DirectoryEntry, 'busy'>): Promise<{ ok: true; others: DirectoryEntry[] } | { ok: false }>;
+  /** Removes someone from the directory; false if they were not in it. */
+  goOffline(peerId: string): Promise<boolean>;
+  getOnline(peerId: string): Promise<DirectoryEntry | undefined>;
+  listOnline(): Promise<DirectoryEntry[]>;
+  /** Points a directory entry at a new connection (a resumed session). */
+  moveOnline(peerId: string, connId: string): Promise<void>;
+  /** Records a ringing call unless the caller or the callee is already in one. Atomic. */
+  createCall(call: Call): Promise<'ok' | 'caller-busy' | 'callee-busy'>;
+  getCall(callId: string): Promise<Call | undefined>;
+  /** The call a peer is in (ringing or active), if any. */
+  callOf(peerId: string): Promise<string | undefined>;
+  /** Ringing → active; undefined if the call is gone or not ringing. Atomic. */
+  activateCall(callId: string): Promise<Call | undefined>;
+  /** Deletes the call and frees both people; undefined if it was already gone (so only one ender wins). */
+  endCall(callId: string): Promise<Call | undefined>;
 }

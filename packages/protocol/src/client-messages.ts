@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DisplayName, MediaState, PeerId, RequestId, RoomName } from './fields.js';
 import { PASSWORD_MAX, RESUME_TOKEN_MAX, TOKEN_MAX } from './limits.js';
+import { Accept, Cancel, Decline, Hangup, Invite, Offline, Online } from './directory-messages.js';
 import { SignalData } from './signal.js';
 
 /** Messages a client sends. One schema per `type`; `rid` is echoed back as `re` in the answer. */
@@ -58,9 +59,30 @@ export const CLIENT_MESSAGE_SCHEMAS = {
   signal: ClientSignal,
   media: Media,
   ping: Ping,
+  online: Online,
+  offline: Offline,
+  invite: Invite,
+  accept: Accept,
+  decline: Decline,
+  cancel: Cancel,
+  hangup: Hangup,
 } as const;
 
-export const ClientMessage = z.discriminatedUnion('type', [Hello, Join, Leave, ClientSignal, Media, Ping]);
+export const ClientMessage = z.discriminatedUnion('type', [
+  Hello,
+  Join,
+  Leave,
+  ClientSignal,
+  Media,
+  Ping,
+  Online,
+  Offline,
+  Invite,
+  Accept,
+  Decline,
+  Cancel,
+  Hangup,
+]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 export type ClientMessageType = ClientMessage['type'];
 export type ClientMessageOf<K extends ClientMessageType> = Extract<ClientMessage, { type: K }>;

@@ -27,6 +27,14 @@ export const ERROR_CODES = {
   WRONG_PASSWORD: 'The room password is wrong.',
   TOO_MANY_ATTEMPTS: 'Too many wrong passwords for this room; wait a minute and try again.',
   RESUME_FAILED: 'The resume token is wrong, reused or expired; the server started a fresh session instead.',
+  NAME_TAKEN: 'Someone online already uses this name.',
+  ALREADY_ONLINE: '`online` was sent twice; go offline first to change your name.',
+  NOT_ONLINE: 'Go online in the directory before calling.',
+  CALL_SELF: 'You cannot call yourself.',
+  CALLEE_NOT_FOUND: 'Nobody with that id is online.',
+  ALREADY_IN_CALL: 'You are already in a call (or ringing); one call at a time.',
+  CALL_NOT_FOUND: 'There is no such call, or you are not part of it.',
+  CALL_STATE: 'The call is not in a state that allows this (e.g. accepting a call twice, or hanging up a call that is still ringing).',
   INTERNAL_ERROR: 'The server failed while handling the message; nothing was changed.',
 } as const;
 

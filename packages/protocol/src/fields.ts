@@ -34,10 +34,10 @@ export const RequestId = z.string().min(1).max(REQUEST_ID_MAX);
 export const MediaState = z.strictObject({ audio: z.boolean(), video: z.boolean() });
 export type MediaState = z.infer<typeof MediaState>;
 
-export const PeerInfo = z.strictObject({ id: PeerId, name: z.string(), media: MediaState });
+export const PeerInfo = z.object({ id: PeerId, name: z.string(), media: MediaState });
 export type PeerInfo = z.infer<typeof PeerInfo>;
 
-export const IceServer = z.strictObject({
+export const IceServer = z.object({
   urls: z.union([z.string(), z.array(z.string())]),
   username: z.string().optional(),
   credential: z.string().optional(),

@@ -3,6 +3,7 @@ export * from './limits.js';
 export * from './errors.js';
 export * from './fields.js';
 export * from './signal.js';
+export * from './directory-messages.js';
 export * from './client-messages.js';
 export * from './server-messages.js';
 export * from './parse.js';

@@ -85,3 +85,10 @@ describe('parseServerMessage', () => {
     expect(parseServerMessage(json({ type: 'error', code: 'NOT_A_CODE', message: '' })).ok).toBe(false);
   });
 });
+
+describe('forward compatibility', () => {
+  it('a client ignores server fields it does not know (a newer server), instead of dropping the message', () => {
+    const r = parseServerMessage(JSON.stringify({ type: 'peer-left', peerId: 'p', reason: 'left', addedLater: 1 }));
+    expect(r.ok && r.msg).toEqual({ type: 'peer-left', peerId: 'p', reason: 'left' });
+  });
+});

@@ -1,11 +1,16 @@
 import { z } from 'zod';
 import { ERROR_CODES, type ErrorCode } from './errors.js';
 import { IceServer, IceTransportPolicy, PeerId, PeerInfo, RequestId } from './fields.js';
+import { CallAccepted, CallEnded, Directory, DirectoryUpdate, IncomingCall, Ringing } from './directory-messages.js';
 import { SignalData } from './signal.js';
 
-/** Messages the server sends. `re` names the request a message answers. */
+/**
+ * Messages the server sends. `re` names the request a message answers. These schemas are not
+ * strict: a client ignores fields it does not know, so a newer server can add fields without
+ * breaking older tabs.
+ */
 
-export const Welcome = z.strictObject({
+export const Welcome = z.object({
   type: z.literal('welcome'),
   re: RequestId.optional(),
   v: z.number().int(),
@@ -28,7 +33,7 @@ export const Welcome = z.strictObject({
   room: z.string().optional(),
 });
 
-export const Joined = z.strictObject({
+export const Joined = z.object({
   type: z.literal('joined'),
   re: RequestId.optional(),
   room: z.string(),
@@ -40,30 +45,30 @@ export const Joined = z.strictObject({
   hasPassword: z.boolean(),
 });
 
-export const Left = z.strictObject({
+export const Left = z.object({
   type: z.literal('left'),
   re: RequestId.optional(),
   room: z.string(),
 });
 
-export const PeerJoined = z.strictObject({
+export const PeerJoined = z.object({
   type: z.literal('peer-joined'),
   peer: PeerInfo,
 });
 
-export const PeerLeft = z.strictObject({
+export const PeerLeft = z.object({
   type: z.literal('peer-left'),
   peerId: PeerId,
   /** `left`: a clean leave; `disconnected`: the connection closed or stopped answering. */
   reason: z.enum(['left', 'disconnected']),
 });
 
-export const PeerUpdated = z.strictObject({
+export const PeerUpdated = z.object({
   type: z.literal('peer-updated'),
   peer: PeerInfo,
 });
 
-export const ServerSignal = z.strictObject({
+export const ServerSignal = z.object({
   type: z.literal('signal'),
   /** Stamped by the server: the sender cannot choose it. */
   from: PeerId,
@@ -74,23 +79,23 @@ export const ServerSignal = z.strictObject({
  * Fresh ICE servers, sent before the TURN credentials of the last `welcome` (or `ice-servers`)
  * expire. They replace the old ones for every peer connection, current and future.
  */
-export const IceServers = z.strictObject({
+export const IceServers = z.object({
   type: z.literal('ice-servers'),
   iceServers: z.array(IceServer),
 });
 
-export const Pong = z.strictObject({
+export const Pong = z.object({
   type: z.literal('pong'),
   re: RequestId.optional(),
 });
 
 const errorCodes = Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]];
 
-export const ErrorMessage = z.strictObject({
+export const ErrorMessage = z.object({
   type: z.literal('error'),
   code: z.enum(errorCodes),
   message: z.string(),
-  re: z.strictObject({ type: z.string().optional(), rid: z.string().optional() }).optional(),
+  re: z.object({ type: z.string().optional(), rid: z.string().optional() }).optional(),
 });
 
 export const ServerMessage = z.discriminatedUnion('type', [
@@ -104,6 +109,12 @@ export const ServerMessage = z.discriminatedUnion('type', [
   IceServers,
   Pong,
   ErrorMessage,
+  Directory,
+  DirectoryUpdate,
+  Ringing,
+  IncomingCall,
+  CallAccepted,
+  CallEnded,
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;
 export type ServerMessageType = ServerMessage['type'];

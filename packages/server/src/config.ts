@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MAX_MESSAGE_BYTES } from '@confab/protocol';
-import { DEFAULT_MAX_PEERS, DEFAULT_RESUME_GRACE_MS, HEARTBEAT_INTERVAL_MS, HEARTBEAT_TIMEOUT_MS } from '@confab/core';
+import { DEFAULT_CALL_RING_TIMEOUT_MS, DEFAULT_MAX_PEERS, DEFAULT_RESUME_GRACE_MS, HEARTBEAT_INTERVAL_MS, HEARTBEAT_TIMEOUT_MS } from '@confab/core';
 import {
   DEFAULT_TURN_TTL_SECONDS,
   MAX_TURN_TTL_SECONDS,
@@ -40,6 +40,8 @@ export interface ServerConfig {
   allowedOrigins: string[];
   trustProxy: boolean;
   auth: { secret?: string; jwksUrl?: string; issuer?: string; audience?: string } | undefined;
+  /** How long a direct call rings before "no answer". */
+  callRingTimeoutMs: number;
   /** How long a dropped peer keeps its seat; 0 turns resume off. */
   resumeGraceMs: number;
   /** Key of resume tokens (RESUME_SECRET); when unset, one is kept in `stateDir`. */
@@ -143,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     maxConnectionsPerIp: int(env, 'MAX_CONNECTIONS_PER_IP', DEFAULT_MAX_CONNECTIONS_PER_IP, 1, 1_000_000),
     allowedOrigins: list(env.ALLOWED_ORIGINS),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    callRingTimeoutMs: int(env, 'CALL_RING_TIMEOUT_MS', DEFAULT_CALL_RING_TIMEOUT_MS, 1000, 600_000),
     resumeGraceMs: int(env, 'RESUME_GRACE_MS', DEFAULT_RESUME_GRACE_MS, 0, 600_000),
     resumeSecret: env.RESUME_SECRET || undefined,
     stateDir: env.STATE_DIR || join(tmpdir(), 'confab-state'),

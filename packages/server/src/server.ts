@@ -76,6 +76,7 @@ export function createConfabServer({ config, log, store }: ConfabServerOptions):
     iceTransportPolicy: config.iceTransportPolicy,
     ...(config.auth ? { authenticate: createJwtAuthenticator(config.auth) } : {}),
     resumeGraceMs: config.resumeGraceMs,
+    callRingTimeoutMs: config.callRingTimeoutMs,
     resumeSecret: loadResumeSecret(config.resumeSecret, config.stateDir),
     closeConnection: transport.closeConnection,
     log,

@@ -77,6 +77,37 @@ describe('several nodes over Redis', () => {
     expect(a!.server.cluster!.bus.gapsDetected).toBe(0);
   }, 60_000);
 
+  it('the directory and a direct call work across nodes, and names are unique across nodes', async () => {
+    const [a, b] = await cluster(2);
+    const ann = await client(a!);
+    const bob = await client(b!);
+    const annId = await ann.hello();
+    const bobId = await bob.hello();
+    ann.send({ type: 'online', name: 'Ann' });
+    await ann.next('directory');
+    bob.send({ type: 'online', name: 'Bob' });
+    expect((await bob.next('directory')).peers).toEqual([{ id: annId, name: 'Ann', busy: false }]);
+    expect(await ann.next('directory-update')).toEqual({ type: 'directory-update', peer: { id: bobId, name: 'Bob', busy: false } });
+
+    const impostor = await client(b!);
+    await impostor.hello();
+    impostor.send({ type: 'online', name: 'ann' });
+    expect(await impostor.next('error')).toMatchObject({ code: 'NAME_TAKEN' });
+
+    ann.send({ type: 'invite', to: bobId });
+    const { callId } = await ann.next('ringing');
+    expect((await bob.next('incoming-call')).from.id).toBe(annId);
+    bob.send({ type: 'accept', callId });
+    const { room } = await ann.next('call-accepted');
+    expect((await bob.next('call-accepted')).room).toBe(room);
+    ann.send({ type: 'join', room, name: 'Ann' });
+    await ann.next('joined');
+    bob.send({ type: 'join', room, name: 'Bob' });
+    expect((await bob.next('joined')).peers.map((p) => p.id)).toEqual([annId]);
+    ann.send({ type: 'hangup', callId });
+    expect(await bob.next('call-ended')).toEqual({ type: 'call-ended', callId, reason: 'hung-up', by: annId });
+  });
+
   it('a lost pub/sub message is detected by its sequence number and resent, in order', async () => {
     const [a, b] = await cluster(2);
     const ann = await client(a!);

@@ -74,6 +74,7 @@ async function resumeSeat(ctx: HandlerContext, msg: Hello, prior: Session): Prom
   const session: Session = { ...prior, connId: ctx.connId, resumeToken: ctx.tokens.issue(prior.peerId) };
   try {
     if (prior.room !== undefined) await ctx.store.moveMember(prior.room, prior.peerId, ctx.connId);
+    await ctx.store.moveOnline(prior.peerId, ctx.connId);
     queued = ctx.seats.reclaim(prior.connId) ?? [];
     if (prior.connId !== ctx.connId) {
       await ctx.store.deleteSession(prior.connId);

@@ -1,6 +1,7 @@
 import { ConfabError, alreadyInRoom, helloRequired, roomFull, type ClientMessageOf } from '@confab/protocol';
 import { grantsRoom } from '../auth/grant.js';
 import type { Handler } from '../context.js';
+import { CALL_ROOM_PREFIX } from '../directory.js';
 import { peerInfo } from '../peer-info.js';
 import { checkRoomPassword } from '../room-access.js';
 import type { AddMemberResult } from '../store.js';
@@ -17,6 +18,9 @@ export const join: Handler<ClientMessageOf<'join'>> = async (ctx, msg) => {
   if (session.room !== undefined) throw alreadyInRoom(session.room, re);
   const grant = session.grant;
   if (!grantsRoom(grant, msg.room)) throw new ConfabError('ROOM_NOT_ALLOWED', `Your token does not grant room "${msg.room}".`, re);
+  if (msg.room.startsWith(CALL_ROOM_PREFIX) && !(await isCallRoomOf(ctx, session.peerId, msg.room))) {
+    throw new ConfabError('ROOM_NOT_ALLOWED', 'This room belongs to a call you are not part of.', re);
+  }
 
   const member = {
     peerId: session.peerId,
@@ -48,3 +52,10 @@ export const join: Handler<ClientMessageOf<'join'>> = async (ctx, msg) => {
   });
   await ctx.broadcast(added.others, { type: 'peer-joined', peer: peerInfo(member) });
 };
+
+/** A call room admits only the two people of its active call. */
+async function isCallRoomOf(ctx: Parameters<Handler<ClientMessageOf<'join'>>>[0], peerId: string, room: string): Promise<boolean> {
+  const callId = await ctx.store.callOf(peerId);
+  const call = callId ? await ctx.store.getCall(callId) : undefined;
+  return call?.state === 'active' && call.room === room;
+}

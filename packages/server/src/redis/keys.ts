@@ -10,6 +10,10 @@ export function redisKeys(prefix: string) {
     nodeAlive: (nodeId: string) => `${prefix}node:${nodeId}:alive`,
     reapLock: (nodeId: string) => `${prefix}node:${nodeId}:reap`,
     nodes: `${prefix}nodes`,
+    online: `${prefix}online`,
+    names: `${prefix}names`,
+    peerCalls: `${prefix}peer-calls`,
+    call: (callId: string) => `${prefix}call:${callId}`,
     channel: (nodeId: string) => `${prefix}bus:${nodeId}`,
   };
 }

@@ -1,5 +1,5 @@
 import type { MediaState } from '@confab/protocol';
-import type { AddMemberResult, Member, PasswordGuard, Session, SignalingStore } from '@confab/core';
+import type { AddMemberResult, Call, DirectoryEntry, Member, PasswordGuard, Session, SignalingStore } from '@confab/core';
 import { nodeOf } from './keys.js';
 import type { RedisStore } from './redis-store.js';
 
@@ -11,6 +11,8 @@ import type { RedisStore } from './redis-store.js';
 export class MirroredStore implements SignalingStore {
   private readonly sessions = new Map<string, Session>();
   private readonly members = new Map<string, { room: string; member: Member; passwordHash: string | undefined }>();
+  /** peerId → this node's directory entries. */
+  private readonly online = new Map<string, Omit<DirectoryEntry, 'busy'>>();
 
   constructor(
     private readonly inner: RedisStore,
@@ -95,10 +97,60 @@ export class MirroredStore implements SignalingStore {
     return this.inner.connectionsOf(nodeId);
   }
 
-  /** Writes this node's sessions and memberships back into Redis. Idempotent. */
-  async restore(): Promise<{ sessions: number; members: number }> {
+  async goOnline(entry: Omit<DirectoryEntry, 'busy'>) {
+    const result = await this.inner.goOnline(entry);
+    if (result.ok && this.local(entry.connId)) this.online.set(entry.peerId, { ...entry });
+    return result;
+  }
+
+  async goOffline(peerId: string): Promise<boolean> {
+    this.online.delete(peerId);
+    return this.inner.goOffline(peerId);
+  }
+
+  getOnline(peerId: string) {
+    return this.inner.getOnline(peerId);
+  }
+
+  listOnline() {
+    return this.inner.listOnline();
+  }
+
+  async moveOnline(peerId: string, connId: string): Promise<void> {
+    await this.inner.moveOnline(peerId, connId);
+    const entry = this.online.get(peerId) ?? (await this.inner.getOnline(peerId));
+    if (entry && this.local(connId)) this.online.set(peerId, { peerId, name: entry.name, connId });
+    else this.online.delete(peerId);
+  }
+
+  createCall(call: Call) {
+    return this.inner.createCall(call);
+  }
+
+  getCall(callId: string) {
+    return this.inner.getCall(callId);
+  }
+
+  callOf(peerId: string) {
+    return this.inner.callOf(peerId);
+  }
+
+  activateCall(callId: string) {
+    return this.inner.activateCall(callId);
+  }
+
+  endCall(callId: string) {
+    return this.inner.endCall(callId);
+  }
+
+  /**
+   * Writes this node's sessions, memberships and directory entries back into Redis. Idempotent.
+   * Calls in progress are not restored: their rooms are, so media goes on; ringing calls are lost.
+   */
+  async restore(): Promise<{ sessions: number; members: number; online: number }> {
     for (const session of this.sessions.values()) await this.inner.putSession(session);
     for (const { room, member, passwordHash } of this.members.values()) await this.inner.restoreMember(room, member, passwordHash);
-    return { sessions: this.sessions.size, members: this.members.size };
+    for (const entry of this.online.values()) await this.inner.goOnline(entry);
+    return { sessions: this.sessions.size, members: this.members.size, online: this.online.size };
   }
 }

@@ -1,8 +1,22 @@
 import type { MediaState } from '@confab/protocol';
-import type { AddMemberResult, Member, PasswordGuard, Session, SignalingStore } from '@confab/core';
+import { nameKey, type AddMemberResult, type Call, type DirectoryEntry, type Member, type PasswordGuard, type Session, type SignalingStore } from '@confab/core';
 import type { Redis } from 'ioredis';
 import { nodeOf, type RedisKeys } from './keys.js';
-import { ADD_MEMBER, DELETE_SESSION, MOVE_MEMBER, REMOVE_MEMBER, REPLACE_MEMBER } from './scripts.js';
+import {
+  ACTIVATE_CALL,
+  ADD_MEMBER,
+  CREATE_CALL,
+  DELETE_SESSION,
+  END_CALL,
+  GO_OFFLINE,
+  GO_ONLINE,
+  MOVE_MEMBER,
+  MOVE_ONLINE,
+  REMOVE_MEMBER,
+  REPLACE_MEMBER,
+} from './scripts.js';
+
+type StoredEntry = Omit<DirectoryEntry, 'busy'> & { nameKey: string };
 
 function parseMembers(values: readonly string[]): Member[] {
   return values.map((v) => JSON.parse(v) as Member).sort((a, b) => a.joinedAt - b.joinedAt || a.peerId.localeCompare(b.peerId));
@@ -101,4 +115,64 @@ export class RedisStore implements SignalingStore {
   async connectionsOf(nodeId: string): Promise<string[]> {
     return this.redis.smembers(this.keys.nodeConns(nodeId));
   }
+
+  async goOnline(entry: Omit<DirectoryEntry, 'busy'>): Promise<{ ok: true; others: DirectoryEntry[] } | { ok: false }> {
+    const stored: StoredEntry = { ...entry, nameKey: nameKey(entry.name) };
+    const ok = await this.redis.eval(GO_ONLINE, 2, this.keys.online, this.keys.names, entry.peerId, JSON.stringify(stored), stored.nameKey);
+    if (ok !== 1) return { ok: false };
+    return { ok: true, others: (await this.listOnline()).filter((e) => e.peerId !== entry.peerId) };
+  }
+
+  async goOffline(peerId: string): Promise<boolean> {
+    return (await this.redis.eval(GO_OFFLINE, 2, this.keys.online, this.keys.names, peerId)) === 1;
+  }
+
+  async getOnline(peerId: string): Promise<DirectoryEntry | undefined> {
+    const [raw, callId] = await Promise.all([this.redis.hget(this.keys.online, peerId), this.redis.hget(this.keys.peerCalls, peerId)]);
+    return raw === null ? undefined : toEntry(raw, callId !== null);
+  }
+
+  async listOnline(): Promise<DirectoryEntry[]> {
+    const [all, calls] = await Promise.all([this.redis.hvals(this.keys.online), this.redis.hkeys(this.keys.peerCalls)]);
+    const busy = new Set(calls);
+    return all.map((raw) => {
+      const entry = toEntry(raw, false);
+      return { ...entry, busy: busy.has(entry.peerId) };
+    });
+  }
+
+  async moveOnline(peerId: string, connId: string): Promise<void> {
+    await this.redis.eval(MOVE_ONLINE, 1, this.keys.online, peerId, connId);
+  }
+
+  async createCall(call: Call): Promise<'ok' | 'caller-busy' | 'callee-busy'> {
+    return (await this.redis.eval(CREATE_CALL, 2, this.keys.peerCalls, this.keys.call(call.id), call.caller, call.callee, call.id, JSON.stringify(call))) as
+      | 'ok'
+      | 'caller-busy'
+      | 'callee-busy';
+  }
+
+  async getCall(callId: string): Promise<Call | undefined> {
+    const raw = await this.redis.get(this.keys.call(callId));
+    return raw === null ? undefined : (JSON.parse(raw) as Call);
+  }
+
+  async callOf(peerId: string): Promise<string | undefined> {
+    return (await this.redis.hget(this.keys.peerCalls, peerId)) ?? undefined;
+  }
+
+  async activateCall(callId: string): Promise<Call | undefined> {
+    const raw = (await this.redis.eval(ACTIVATE_CALL, 1, this.keys.call(callId))) as string | null;
+    return raw === null ? undefined : (JSON.parse(raw) as Call);
+  }
+
+  async endCall(callId: string): Promise<Call | undefined> {
+    const raw = (await this.redis.eval(END_CALL, 2, this.keys.call(callId), this.keys.peerCalls)) as string | null;
+    return raw === null ? undefined : (JSON.parse(raw) as Call);
+  }
+}
+
+function toEntry(raw: string, busy: boolean): DirectoryEntry {
+  const { peerId, connId, name } = JSON.parse(raw) as StoredEntry;
+  return { peerId, connId, name, busy };
 }

@@ -60,3 +60,64 @@ member['connId'] = ARGV[2]
 redis.call('HSET', KEYS[1], ARGV[1], cjson.encode(member))
 return 1
 `;
+
+/** KEYS: online hash, names hash. ARGV: peerId, entry JSON, name key. Claims a unique name; 1, or 0 if taken. */
+export const GO_ONLINE = `
+if redis.call('HEXISTS', KEYS[2], ARGV[3]) == 1 then return 0 end
+redis.call('HSET', KEYS[2], ARGV[3], ARGV[1])
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+return 1
+`;
+
+/** KEYS: online hash, names hash. ARGV: peerId. Removes the entry and frees its name; 1, or 0 if absent. */
+export const GO_OFFLINE = `
+local raw = redis.call('HGET', KEYS[1], ARGV[1])
+if not raw then return 0 end
+local entry = cjson.decode(raw)
+if redis.call('HGET', KEYS[2], entry['nameKey']) == ARGV[1] then redis.call('HDEL', KEYS[2], entry['nameKey']) end
+redis.call('HDEL', KEYS[1], ARGV[1])
+return 1
+`;
+
+/** KEYS: online hash. ARGV: peerId, connId. Re-points a directory entry at a new connection. */
+export const MOVE_ONLINE = `
+local raw = redis.call('HGET', KEYS[1], ARGV[1])
+if not raw then return 0 end
+local entry = cjson.decode(raw)
+entry['connId'] = ARGV[2]
+redis.call('HSET', KEYS[1], ARGV[1], cjson.encode(entry))
+return 1
+`;
+
+/** KEYS: peer-calls hash, call key. ARGV: caller, callee, callId, call JSON. Both must be free. */
+export const CREATE_CALL = `
+if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then return 'caller-busy' end
+if redis.call('HEXISTS', KEYS[1], ARGV[2]) == 1 then return 'callee-busy' end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[3], ARGV[2], ARGV[3])
+redis.call('SET', KEYS[2], ARGV[4])
+return 'ok'
+`;
+
+/** KEYS: call key. Ringing → active; returns the call JSON, or nil. */
+export const ACTIVATE_CALL = `
+local raw = redis.call('GET', KEYS[1])
+if not raw then return nil end
+local call = cjson.decode(raw)
+if call['state'] ~= 'ringing' then return nil end
+call['state'] = 'active'
+local updated = cjson.encode(call)
+redis.call('SET', KEYS[1], updated)
+return updated
+`;
+
+/** KEYS: call key, peer-calls hash. Deletes the call and frees both people; returns its JSON, or nil. */
+export const END_CALL = `
+local raw = redis.call('GET', KEYS[1])
+if not raw then return nil end
+local call = cjson.decode(raw)
+redis.call('DEL', KEYS[1])
+for _, peer in ipairs({call['caller'], call['callee']}) do
+  if redis.call('HGET', KEYS[2], peer) == call['id'] then redis.call('HDEL', KEYS[2], peer) end
+end
+return raw
+`;
