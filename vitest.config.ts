@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /** Workspace packages resolve to their TypeScript sources (the "source" export condition), so tests never run stale builds. */
-const conditions = ['source', 'import', 'module', 'node', 'default'];
+const conditions = ['source', 'import', 'node', 'default'];
 
 export default defineConfig({
   resolve: { conditions },

@@ -166,8 +166,12 @@ export class SignalingCore {
     }
   }
 
-  /** Sends a coded error to a connection; for transport-level rejections such as binary frames. */
-  async sendError(connId: string, error: ConfabError): Promise<void> {
+  /** Refuses a frame the transport could not pass on (binary, rate-limited), in order with the connection's other answers. */
+  reject(connId: string, error: ConfabError): Promise<void> {
+    return this.queue.run(connId, () => this.sendError(connId, error));
+  }
+
+  private async sendError(connId: string, error: ConfabError): Promise<void> {
     await this.safeDeliver(connId, errorMessage(error));
   }
 

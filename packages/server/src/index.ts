@@ -2,3 +2,4 @@ export { createConfabServer, type ConfabServer, type ConfabServerOptions } from 
 export { loadConfig, ConfigError, type ServerConfig } from './config.js';
 export { createLogger, type Logger } from './logger.js';
 export { WsTransport, WS_PATH } from './ws-transport.js';
+export { iceServersFor, turnCredential, turnExpiry, iceRefreshIntervalMs, type IceConfig, type TurnConfig } from './ice-servers.js';

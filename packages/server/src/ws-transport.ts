@@ -169,12 +169,12 @@ export class WsTransport {
       }
       if (verdict === 'drop') {
         if (conn.flood.shouldWarn()) {
-          void core.sendError(connId, new ConfabError('RATE_LIMITED', 'Too many messages; slow down. Dropped messages are not processed.'));
+          void core.reject(connId, new ConfabError('RATE_LIMITED', 'Too many messages; slow down. Dropped messages are not processed.'));
         }
         return;
       }
       if (isBinary) {
-        void core.sendError(connId, new ConfabError('BINARY_NOT_SUPPORTED', 'Send JSON text frames, not binary.'));
+        void core.reject(connId, new ConfabError('BINARY_NOT_SUPPORTED', 'Send JSON text frames, not binary.'));
         return;
       }
       void core.receive(connId, textOf(data));
