@@ -13,7 +13,8 @@ import { accessSync, constants } from 'node:fs';
 /** @type {ReadonlyArray<{ bin: string, pkg: string, why: string }>} */
 const SYSTEM_DEPS = [
   { bin: '/usr/bin/chromium', pkg: 'chromium', why: 'end-to-end tests and bench:join drive real Chromium' },
-  // { bin: '/usr/bin/turnserver', pkg: 'coturn', why: 'TURN relay tests' },
+  { bin: '/usr/bin/turnserver', pkg: 'coturn', why: 'TURN tests run a real coturn' },
+  { bin: '/bin/ip', pkg: 'iproute2', why: 'the TURN test puts each browser in its own network namespace' },
   { bin: '/usr/bin/redis-server', pkg: 'redis-server', why: 'multi-node tests run a real Redis' },
 ];
 

@@ -157,16 +157,19 @@ describe('ConfabClient events and close', () => {
     await expect(client.join('standup', 'Ann', null)).rejects.toMatchObject({ code: 'CONNECTION_CLOSED' });
   });
 
-  it('losing the socket closes the client and its room', async () => {
+  it('losing the socket makes the client reconnecting and keeps its room and peer connections', async () => {
     const { client, socket } = await connectedClient();
     const joining = client.join('standup', 'Ann', null);
-    await answer(socket, 'join', (rid) => joined(rid));
+    await answer(socket, 'join', (rid) => joined(rid, { peers: [peer('bob')] }));
     const room = await joining;
     const states = vi.fn();
     client.on('state', states);
     socket.serverClose(1006);
-    expect(states).toHaveBeenCalledExactlyOnceWith('closed');
-    expect(room.closed).toBe(true);
-    expect(client.room).toBeUndefined();
+    expect(states).toHaveBeenCalledExactlyOnceWith('reconnecting');
+    expect(client.state).toBe('reconnecting');
+    expect(room.closed).toBe(false);
+    expect(client.room).toBe(room);
+    expect(FakePeerConnection.instances[0]?.closed).toBe(false);
+    client.close();
   });
 });

@@ -7,27 +7,49 @@ import {
   type ServerMessageType,
   type SignalData,
 } from '@confab/protocol';
+import type { Directory } from './directory.js';
+import { DirectoryManager } from './directory-manager.js';
 import { Emitter, type Listener, type Subscribable, type Unsubscribe } from './emitter.js';
 import { connectionClosed, ConfabClientError } from './errors.js';
 import { mediaStateOf } from './local-media.js';
 import { Room, type RoomTransport } from './room.js';
-import type { SignalingChannel } from './signaling.js';
+import type { ReconnectingChannel } from './reconnecting-channel.js';
+import { SessionRecovery } from './session-recovery.js';
 
-export type ClientState = 'open' | 'closed';
+/**
+ * `reconnecting`: the signaling connection was lost and is being re-established (peer
+ * connections keep carrying media meanwhile); `open` again once the session and room are back.
+ */
+export type ClientState = 'open' | 'reconnecting' | 'closed';
 
 export interface JoinOptions {
   /** The room's password: sets it when you create the room, must match when the room has one. */
   password?: string;
+  /**
+   * `relay` sends all your media through the TURN server, so the others never learn your IP
+   * address (the "Hide my IP address" setting). Defaults to the server's `iceTransportPolicy`.
+   */
+  iceTransportPolicy?: RTCIceTransportPolicy;
+  /**
+   * The largest file, in bytes, that `room.files` sends or accepts (bigger offers are refused,
+   * and the sender is told). Default DEFAULT_MAX_FILE_SIZE (2 GiB).
+   */
+  maxFileSize?: number;
 }
 
 export type ClientEvents = {
-  /** The signaling connection closed (`close()`, network loss or a silent server). Fired once. */
+  /**
+   * `reconnecting` when the signaling connection is lost, `open` when the session (and the room)
+   * are back, `closed` once for good: `close()`, or a server that refuses to take the client back.
+   */
   state: [ClientState];
   /**
    * An error the server sent that answers no pending request, e.g. PEER_NOT_FOUND when a
    * signal races a peer's departure. Errors that answer a request reject its promise instead.
    */
   error: [ConfabError];
+  /** The server sent fresh STUN/TURN servers (before the TURN credentials expire); already applied. */
+  iceServers: [RTCIceServer[]];
 };
 
 type PushHandlers = { [K in ServerMessageType]: (msg: ServerMessageOf<K>) => void };
@@ -42,13 +64,12 @@ const ignore = (): void => {};
  * a time; closing the client closes its room.
  */
 export class ConfabClient implements Subscribable<ClientEvents> {
-  /** The id the server gave this connection; it is `room.self.id` in every room you join. */
-  readonly peerId: string;
-  /** STUN/TURN servers from the server's `welcome`, used for every peer connection. */
-  readonly iceServers: RTCIceServer[];
+  /** The server's default ICE transport policy (`relay`: through TURN only), from `welcome`. */
+  readonly iceTransportPolicy: RTCIceTransportPolicy;
   /** The server's liveness interval; the client pings at this pace. */
   readonly heartbeatMs: number;
   private readonly emitter = new Emitter<ClientEvents>();
+  private currentIceServers: RTCIceServer[];
   private currentRoom: Room | undefined;
   private joining = false;
   /**
@@ -59,13 +80,29 @@ export class ConfabClient implements Subscribable<ClientEvents> {
   /** The `leave` of the last room, until the server answers it (or fails to). */
   private pendingLeave: Promise<void> | undefined;
   private isClosed = false;
+  private readonly recovery: SessionRecovery;
+
+  private readonly directories = new DirectoryManager({
+    send: (msg) => this.channel.send(msg),
+    join: (room, name, localStream) => this.join(room, name, localStream),
+  });
 
   private readonly handlers: PushHandlers = {
     'peer-joined': (msg) => this.toRoom(msg, (room) => room.handlePeerJoined(msg.peer)),
     'peer-left': (msg) => this.toRoom(msg, (room) => room.handlePeerLeft(msg.peerId, msg.reason)),
     'peer-updated': (msg) => this.toRoom(msg, (room) => room.handlePeerUpdated(msg.peer)),
     signal: (msg) => this.toRoom(msg, (room) => room.handleSignal(msg.from, msg.data)),
-    error: (msg) => this.emitter.emit('error', new ConfabError(msg.code, msg.message, msg.re)),
+    'ice-servers': (msg) => this.applyIceServers(msg.iceServers),
+    error: (msg) => {
+      if (!this.directories.handleError(msg)) this.emitter.emit('error', new ConfabError(msg.code, msg.message, msg.re));
+    },
+    // The directory and direct calls (directory-manager.ts).
+    directory: (msg) => this.directories.handle(msg),
+    'directory-update': (msg) => this.directories.handle(msg),
+    ringing: (msg) => this.directories.handle(msg),
+    'incoming-call': (msg) => this.directories.handle(msg),
+    'call-accepted': (msg) => this.directories.handle(msg),
+    'call-ended': (msg) => this.directories.handle(msg),
     // Answers nobody waits for any more: their request timed out.
     welcome: ignore,
     joined: ignore,
@@ -76,23 +113,61 @@ export class ConfabClient implements Subscribable<ClientEvents> {
 
   /** @internal Clients are made by `connect()`. */
   constructor(
-    private readonly channel: SignalingChannel,
+    private readonly channel: ReconnectingChannel,
     welcome: ServerMessageOf<'welcome'>,
   ) {
-    this.peerId = welcome.peerId;
-    this.iceServers = welcome.iceServers.map((server) => ({ ...server }));
+    this.currentIceServers = copyIceServers(welcome.iceServers);
+    this.iceTransportPolicy = welcome.iceTransportPolicy ?? 'all';
     this.heartbeatMs = welcome.heartbeatMs;
     channel.on('message', (msg) => this.dispatch(msg));
-    channel.on('state', () => this.close());
+    this.recovery = new SessionRecovery({
+      channel,
+      room: () => this.currentRoom,
+      onWelcome: (next) => this.applyIceServers(next.iceServers),
+      onRejoinFailed: (err) => this.emitter.emit('error', err),
+    });
+    this.recovery.handleInitialWelcome(welcome, welcome.resumed);
+    this.recovery.onState((state) => {
+      if (this.isClosed) return;
+      // Directory presence does not outlive the connection (yet): it closes, ending a direct call.
+      if (state === 'reconnecting') this.directories.close();
+      // Back: the server may have kept our place in the directory; take it back (`offline`).
+      else if (state === 'open') this.directories.handleReconnected();
+      this.emitter.emit('state', state);
+    });
+    channel.on('state', (state) => {
+      if (state === 'closed') this.close();
+    });
+  }
+
+  /**
+   * The id the server gave this client; it is `room.self.id` in every room you join. It survives
+   * reconnects; only a refused resume (`RESUME_FAILED`) gives a new one.
+   */
+  get peerId(): string {
+    return this.channel.welcome?.peerId ?? '';
+  }
+
+  /**
+   * STUN/TURN servers for every peer connection: from `welcome`, replaced by each `ice-servers`
+   * the server sends before its TURN credentials expire.
+   */
+  get iceServers(): RTCIceServer[] {
+    return this.currentIceServers;
   }
 
   get state(): ClientState {
-    return this.isClosed ? 'closed' : 'open';
+    return this.isClosed ? 'closed' : this.recovery.state;
   }
 
   /** The room this client is in, if any. */
   get room(): Room | undefined {
     return this.currentRoom;
+  }
+
+  /** The directory, while this client is online in it (`goOnline()`). */
+  get directory(): Directory | undefined {
+    return this.directories.directory;
   }
 
   on<K extends keyof ClientEvents>(event: K, listener: Listener<ClientEvents[K]>): Unsubscribe {
@@ -137,13 +212,16 @@ export class ConfabClient implements Subscribable<ClientEvents> {
       const created: Room = new Room({
         joined,
         iceServers: this.iceServers,
+        iceTransportPolicy: options.iceTransportPolicy ?? this.iceTransportPolicy,
         localStream,
         transport: this.roomTransport(),
         onClosed: () => {
           if (this.currentRoom === created) this.currentRoom = undefined;
         },
+        ...(options.maxFileSize === undefined ? {} : { files: { maxFileSize: options.maxFileSize } }),
       });
       this.currentRoom = created;
+      this.recovery.remember(created, options.password);
       const backlog = this.joinBacklog;
       this.joinBacklog = undefined;
       for (const msg of backlog) this.dispatch(msg);
@@ -155,13 +233,31 @@ export class ConfabClient implements Subscribable<ClientEvents> {
   }
 
   /**
+   * Enters the directory of people online as `name`, so that others can call you and you them.
+   * Resolves with the live Directory (everyone else online, and your calls). Rejects with a
+   * ConfabError (`NAME_TAKEN`, `INVALID_NAME`, `ALREADY_ONLINE`) or a ConfabClientError
+   * (`CONNECTION_CLOSED`, `REQUEST_TIMEOUT`). An accepted call is joined with `join()`, so it is
+   * a Room like any other while it lasts.
+   */
+  goOnline(name: string): Promise<Directory> {
+    return this.directories.goOnline(name);
+  }
+
+  /** Leaves the directory (the same as `directory.close()`), ending any call. Safe when offline. */
+  goOffline(): void {
+    this.directories.goOffline();
+  }
+
+  /**
    * Closes the connection: closes the room (telling the server first, if it can), the socket,
    * emits `state` 'closed' and removes every listener. Safe to call twice.
    */
   close(): void {
     if (this.isClosed) return;
     this.isClosed = true;
+    this.directories.close();
     this.currentRoom?.close();
+    this.recovery.close();
     this.channel.close();
     this.emitter.emit('state', 'closed');
     this.emitter.removeAllListeners();
@@ -170,6 +266,12 @@ export class ConfabClient implements Subscribable<ClientEvents> {
   private dispatch(msg: ServerMessage): void {
     // The map is keyed by `msg.type`, so the handler matches the message; TS cannot see that.
     (this.handlers[msg.type] as (msg: ServerMessage) => void)(msg);
+  }
+
+  private applyIceServers(iceServers: ServerMessageOf<'ice-servers'>['iceServers']): void {
+    this.currentIceServers = copyIceServers(iceServers);
+    this.currentRoom?.handleIceServers(this.currentIceServers);
+    this.emitter.emit('iceServers', this.currentIceServers);
   }
 
   private toRoom(msg: ServerMessage, deliver: (room: Room) => void): void {
@@ -195,12 +297,18 @@ export class ConfabClient implements Subscribable<ClientEvents> {
       return done;
     };
     return {
-      sendSignal: (to: string, data: SignalData) => void channel.send({ type: 'signal', to, data }),
-      sendMedia: (media: MediaState) => void channel.send({ type: 'media', audio: media.audio, video: media.video }),
+      // While reconnecting these wait in the recovery's outbox, and go once the room is back.
+      sendSignal: (to: string, data: SignalData) => this.recovery.send({ type: 'signal', to, data }),
+      sendMedia: (media: MediaState) => this.recovery.send({ type: 'media', audio: media.audio, video: media.video }),
       leave,
       leaveNoWait: () => void leave().catch(() => {}),
+      isUp: () => this.recovery.up,
     };
   }
+}
+
+function copyIceServers(servers: ServerMessageOf<'welcome'>['iceServers']): RTCIceServer[] {
+  return servers.map((server) => ({ ...server }));
 }
 
 function isGone(err: unknown): boolean {

@@ -1,16 +1,25 @@
-import { PROTOCOL_VERSION } from '@confab/protocol';
 import { ConfabClient } from './client.js';
 import { connectFailed } from './errors.js';
-import { OPEN_TIMEOUT_MS, SignalingChannel } from './signaling.js';
+import { browserNetwork } from './network.js';
+import { ReconnectingChannel, type TokenSource } from './reconnecting-channel.js';
+import { ResumeStorage } from './resume-storage.js';
 import { resolveSignalingUrl, type WebSocketConstructor } from './web-socket.js';
 
 export interface ConnectOptions {
   /** The WebSocket class to use; defaults to the browser's. Any class shaped like it works. */
   WebSocket?: WebSocketConstructor;
-  /** A JWT for servers that require one (AUTH_SECRET / AUTH_JWKS_URL); sent in `hello`. */
-  token?: string;
+  /**
+   * A JWT for servers that require one (AUTH_SECRET / AUTH_JWKS_URL); sent in `hello`. A function
+   * is called again for every reconnect, so it can hand out a fresh token.
+   */
+  token?: TokenSource;
   /** How long opening the socket may take, in ms. */
   openTimeoutMs?: number;
+  /**
+   * Keep the resume credentials in sessionStorage when the client closes, so that a reload of the
+   * tab comes back with the same peer id. Default true (where sessionStorage exists).
+   */
+  persistResume?: boolean;
 }
 
 /**
@@ -23,21 +32,15 @@ export interface ConnectOptions {
 export async function connect(url: string, options: ConnectOptions = {}): Promise<ConfabClient> {
   const WebSocketImpl: WebSocketConstructor | undefined = options.WebSocket ?? globalThis.WebSocket;
   if (typeof WebSocketImpl !== 'function') throw connectFailed('this environment has no WebSocket');
-  const channel = await SignalingChannel.open(
-    resolveSignalingUrl(url),
-    WebSocketImpl,
-    options.openTimeoutMs ?? OPEN_TIMEOUT_MS,
-  );
-  try {
-    const welcome = await channel.request({
-      type: 'hello',
-      v: PROTOCOL_VERSION,
-      ...(options.token === undefined ? {} : { token: options.token }),
-    });
-    channel.startHeartbeat(welcome.heartbeatMs);
-    return new ConfabClient(channel, welcome);
-  } catch (err) {
-    channel.close();
-    throw err;
-  }
+  const resolved = resolveSignalingUrl(url);
+  const channel = new ReconnectingChannel({
+    url: resolved,
+    WebSocket: WebSocketImpl,
+    token: options.token,
+    openTimeoutMs: options.openTimeoutMs,
+    resumeStorage: options.persistResume === false ? undefined : ResumeStorage.default(resolved),
+    network: browserNetwork(),
+  });
+  const { welcome } = await channel.start();
+  return new ConfabClient(channel, welcome);
 }

@@ -8,6 +8,9 @@ export const CLIENT_ERROR_CODES = {
   CONNECTION_CLOSED: 'The signaling connection is closed: the request was never answered and will not be.',
   REQUEST_TIMEOUT: 'The server did not answer a request in time.',
   UNEXPECTED_REPLY: 'The server answered a request with a message of the wrong type.',
+  CALL_ENDED: 'The direct call ended before it could start (cancelled, timed out, or the call room could not be joined).',
+  MESSAGE_TOO_LARGE: 'A data-channel message is larger than MAX_MESSAGE_BYTES once serialized.',
+  FILE_TOO_LARGE: 'The file is larger than the maxFileSize of the room (JoinOptions.maxFileSize).',
 } as const;
 
 export type ClientErrorCode = keyof typeof CLIENT_ERROR_CODES;
@@ -30,3 +33,4 @@ export const requestTimeout = (type: string, ms: number) =>
   new ConfabClientError('REQUEST_TIMEOUT', `No answer to "${type}" within ${ms} ms.`);
 export const unexpectedReply = (type: string, got: string, expected: string) =>
   new ConfabClientError('UNEXPECTED_REPLY', `"${type}" was answered with "${got}", expected "${expected}".`);
+export const callEnded = (detail: string) => new ConfabClientError('CALL_ENDED', `The call ended: ${detail}.`);

@@ -2,6 +2,19 @@ export { connect, type ConnectOptions } from './connect.js';
 export { ConfabClient, type ClientEvents, type ClientState, type JoinOptions } from './client.js';
 export { Room, type RoomEvents, type PeerLeaveReason } from './room.js';
 export { RemotePeer } from './remote-peer.js';
+export * from './data/exports.js';
+export { Directory, nameKey, type AnyCall, type DirectoryEvents } from './directory.js';
+export {
+  Call,
+  IncomingCall,
+  OutgoingCall,
+  type CallDirection,
+  type CallEndedBy,
+  type CallEndReason,
+  type CallEvents,
+  type CallState,
+} from './call.js';
+export { routeFromStats, ROUTE_POLL_MS, type PeerRoute } from './route.js';
 export { ConfabClientError, CLIENT_ERROR_CODES, type ClientErrorCode } from './errors.js';
 export type { Listener, Unsubscribe, Subscribable } from './emitter.js';
 export type { WebSocketConstructor, WebSocketLike } from './web-socket.js';
@@ -15,5 +28,6 @@ export {
   type ErrorRef,
   type MediaState,
   type PeerInfo,
+  type DirectoryPeer,
   type SignalData,
 } from '@confab/protocol';

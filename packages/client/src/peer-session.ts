@@ -1,7 +1,11 @@
 import type { SignalData } from '@confab/protocol';
 import { CandidateQueue } from './candidate-queue.js';
+import { DataLink } from './data/data-link.js';
 import { Emitter, type Listener, type Subscribable, type Unsubscribe } from './emitter.js';
+import { IceRestarter } from './ice-restarter.js';
 import { localTrack, MEDIA_KINDS } from './local-media.js';
+import { sdpSessionId } from './sdp-session.js';
+import { RouteMonitor, type PeerRoute } from './route.js';
 
 export type PeerSessionEvents = {
   /** A description or candidate to relay to the remote peer. */
@@ -9,6 +13,13 @@ export type PeerSessionEvents = {
   /** A track arrived from the remote peer. */
   track: [MediaStreamTrack];
   connectionState: [RTCPeerConnectionState];
+  /** The route media takes (direct or through TURN), read from stats while connected. */
+  route: [PeerRoute];
+  /**
+   * The other side offered from a new peer connection (it rebuilt its end after a long outage):
+   * this session cannot continue. The owner replaces it and hands the offer to the new one.
+   */
+  remoteReplaced: [SignalData];
 };
 
 export interface PeerSessionOptions {
@@ -16,10 +27,16 @@ export interface PeerSessionOptions {
   remoteId: string;
   /** From `welcome`; never hard-coded. */
   iceServers: RTCIceServer[];
+  /** `relay` sends everything through TURN; from `welcome` or the user's choice. Default `all`. */
+  iceTransportPolicy?: RTCIceTransportPolicy;
   /** The caller's media. Its tracks are sent, never stopped, by the session. */
   localStream: MediaStream | null;
   /** For tests and custom stacks; defaults to `new RTCPeerConnection(config)`. */
   createPeerConnection?: (config: RTCConfiguration) => RTCPeerConnection;
+  /** Whether signals reach the other side now (false while signaling reconnects). Default: always. */
+  canSignal?: () => boolean;
+  /** SDP session ids of the other side's old peer connections, whose late offers are dropped. */
+  ignoreRemoteSessions?: readonly string[];
 }
 
 /**
@@ -33,10 +50,17 @@ export interface PeerSessionOptions {
 export class PeerSession implements Subscribable<PeerSessionEvents> {
   readonly remoteId: string;
   readonly polite: boolean;
+  /** The data channels to this peer (chat, room channels, files), made with the first offer or answer. */
+  readonly data: DataLink;
   private readonly pc: RTCPeerConnection;
   private readonly localStream: MediaStream | null;
   private readonly emitter = new Emitter<PeerSessionEvents>();
   private readonly heldCandidates = new CandidateQueue();
+  private readonly routes: RouteMonitor;
+  private readonly restarter: IceRestarter;
+  /** The SDP session id of the other side's peer connection, from its first description. */
+  private remoteSession: string | undefined;
+  private readonly ignoredSessions: ReadonlySet<string>;
   /** Inbound signals are handled one at a time, in arrival order. */
   private inbound: Promise<void> = Promise.resolve();
   private makingOffer = false;
@@ -50,12 +74,26 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
     this.remoteId = options.remoteId;
     this.polite = options.selfId < options.remoteId;
     this.localStream = options.localStream;
+    this.data = new DataLink(options.remoteId);
     const create = options.createPeerConnection ?? ((config: RTCConfiguration) => new RTCPeerConnection(config));
-    this.pc = create({ iceServers: options.iceServers });
+    this.pc = create({
+      iceServers: options.iceServers,
+      // `all` is the browser's default: only `relay` needs saying.
+      ...(options.iceTransportPolicy === 'relay' ? { iceTransportPolicy: 'relay' as const } : {}),
+    });
+    this.routes = new RouteMonitor(
+      () => this.pc.getStats(),
+      (route) => this.emitter.emit('route', route),
+    );
     this.pc.onnegotiationneeded = () => void this.negotiate();
     this.pc.onicecandidate = ({ candidate }) => this.sendCandidate(candidate);
     this.pc.ontrack = ({ track }) => this.emitter.emit('track', track);
-    this.pc.onconnectionstatechange = () => this.emitter.emit('connectionState', this.pc.connectionState);
+    this.pc.onconnectionstatechange = () => this.onConnectionState(this.pc.connectionState);
+    this.ignoredSessions = new Set(options.ignoreRemoteSessions ?? []);
+    this.restarter = new IceRestarter({
+      restart: () => this.restartIce(),
+      canSignal: options.canSignal ?? (() => true),
+    });
   }
 
   on<K extends keyof PeerSessionEvents>(event: K, listener: Listener<PeerSessionEvents[K]>): Unsubscribe {
@@ -74,6 +112,39 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
     return this.pc.connectionState;
   }
 
+  get route(): PeerRoute {
+    return this.routes.route;
+  }
+
+  /** The SDP session id of the other side's peer connection, once a description came from it. */
+  get remoteSessionId(): string | undefined {
+    return this.remoteSession;
+  }
+
+  /** SDP session ids whose offers this session drops: the other side's old connections, and its current one. */
+  get staleRemoteSessions(): string[] {
+    return [...this.ignoredSessions, ...(this.remoteSession ? [this.remoteSession] : [])];
+  }
+
+  /** ICE restarts started so far (a `failed` connection, or one `disconnected` for too long). */
+  get iceRestarts(): number {
+    return this.restarter.restarts;
+  }
+
+  /**
+   * New STUN/TURN servers (fresh TURN credentials). The connection keeps its current path and
+   * allocations (coturn keeps refreshing an allocation it already authenticated); the new servers
+   * are used for every later gathering: an ICE restart, a network change.
+   */
+  setIceServers(iceServers: RTCIceServer[]): void {
+    if (this.closed) return;
+    try {
+      this.pc.setConfiguration({ ...this.pc.getConfiguration(), iceServers });
+    } catch (err) {
+      console.warn(`[confab] could not update the ICE servers for peer ${this.remoteId}:`, err);
+    }
+  }
+
   /**
    * The newcomer's side: one transceiver per kind, sending the local track when there is one and
    * receive-only otherwise (so someone with no camera still sees the others). This fires
@@ -82,6 +153,8 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
   offerLocalMedia(): void {
     if (this.closed || this.localMediaAttached) return;
     this.localMediaAttached = true;
+    // Pre-negotiated channels: in the first offer, so no extra round trip and no extra signaling.
+    this.data.attach(this.pc);
     const streams = this.localStream ? [this.localStream] : [];
     for (const kind of MEDIA_KINDS) {
       const track = localTrack(this.localStream, kind);
@@ -92,7 +165,35 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
   /** Handles a description or candidate relayed from the remote peer. */
   handleSignal(data: SignalData): void {
     if (this.closed) return;
+    if ('description' in data) {
+      // Checked on arrival, not in the queue, so that the candidates that follow a new
+      // connection's offer reach the session that replaces this one.
+      const session = sdpSessionId(data.description.sdp);
+      if (session !== undefined) {
+        if (this.ignoredSessions.has(session)) return;
+        if (this.remoteSession !== undefined && session !== this.remoteSession && data.description.type === 'offer') {
+          this.emitter.emit('remoteReplaced', data);
+          return;
+        }
+        this.remoteSession ??= session;
+      }
+    }
     this.inbound = this.inbound.then(() => this.process(data));
+  }
+
+  /** Signaling is back after an outage: an ICE restart held meanwhile goes now. */
+  handleSignalingUp(): void {
+    if (!this.closed) this.restarter.handleSignalingUp();
+  }
+
+  /**
+   * The other side is back in the room after a reconnect: an offer it may have missed (sent while
+   * it was not in the room) goes again, and a held ICE restart goes now.
+   */
+  handlePeerReturned(): void {
+    if (this.closed) return;
+    if (this.pc.signalingState === 'have-local-offer' && !this.makingOffer) this.sendDescription();
+    this.restarter.handleSignalingUp();
   }
 
   /** Restarts ICE: the next offer carries new credentials. Renegotiation follows on its own. */
@@ -104,13 +205,23 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.routes.stop();
+    this.restarter.close();
     this.pc.onnegotiationneeded = null;
     this.pc.onicecandidate = null;
     this.pc.ontrack = null;
     this.pc.onconnectionstatechange = null;
+    this.data.close();
     this.pc.close();
     this.heldCandidates.clear();
     this.emitter.removeAllListeners();
+  }
+
+  private onConnectionState(state: RTCPeerConnectionState): void {
+    if (state === 'connected') this.routes.start();
+    else if (state === 'failed' || state === 'closed') this.routes.stop({ reset: true });
+    this.restarter.onConnectionState(state);
+    this.emitter.emit('connectionState', state);
   }
 
   private async process(data: SignalData): Promise<void> {
@@ -153,6 +264,9 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
     await this.flushHeldCandidates();
     if (description.type !== 'offer') return;
 
+    // The same pre-negotiated channels as the offerer's; made now, not earlier, so that they do
+    // not fire negotiationneeded (and an offer of our own) before the newcomer's offer arrives.
+    this.data.attach(pc);
     await this.attachLocalMediaToOffer();
     await pc.setLocalDescription();
     this.sendDescription();

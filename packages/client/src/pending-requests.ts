@@ -55,6 +55,13 @@ export class PendingRequests {
     return true;
   }
 
+  /** Rejects one pending request with `err`; false if it is not pending. */
+  reject(rid: string, err: Error): boolean {
+    const entry = this.take(rid);
+    entry?.reject(err);
+    return entry !== undefined;
+  }
+
   /** Rejects every pending request with `err` (the connection closed). */
   rejectAll(err: Error): void {
     const entries = [...this.pending.values()];

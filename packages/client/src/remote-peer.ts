@@ -1,4 +1,5 @@
 import type { MediaState, PeerInfo } from '@confab/protocol';
+import type { PeerRoute } from './route.js';
 
 /**
  * Another person in the room. `stream` holds the tracks received from them: attach it to a
@@ -11,6 +12,7 @@ export class RemotePeer {
   readonly stream: MediaStream;
   private info: PeerInfo;
   private state: RTCPeerConnectionState = 'new';
+  private currentRoute: PeerRoute = 'unknown';
 
   /** @internal Created by the Room. */
   constructor(info: PeerInfo) {
@@ -31,6 +33,19 @@ export class RemotePeer {
   /** The state of the peer connection to them. */
   get connectionState(): RTCPeerConnectionState {
     return this.state;
+  }
+
+  /**
+   * How media reaches them: `direct` (peer to peer), `relayed` (through TURN, on your side or
+   * theirs), or `unknown` before the connection is up. The room's `peerRoute` event says when it changes.
+   */
+  get route(): PeerRoute {
+    return this.currentRoute;
+  }
+
+  /** @internal */
+  setRoute(route: PeerRoute): void {
+    this.currentRoute = route;
   }
 
   /** @internal */

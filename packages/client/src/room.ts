@@ -1,9 +1,15 @@
 import type { MediaState, PeerInfo, ServerMessageOf, SignalData } from '@confab/protocol';
+import type { Chat } from './data/chat.js';
+import type { ChannelOptions, RoomChannel } from './data/room-channel.js';
+import { RoomData } from './data/room-data.js';
 import { Emitter, type Listener, type Subscribable, type Unsubscribe } from './emitter.js';
+import type { FileSharing, FileSharingOptions } from './files/file-sharing.js';
 import { applyMediaState } from './local-media.js';
 import { PeerSession } from './peer-session.js';
 import { PendingSignals } from './pending-signals.js';
+import { planRejoin, REJOIN_AWAIT_MS, type RejoinOptions } from './rejoin-plan.js';
 import { RemotePeer } from './remote-peer.js';
+import type { PeerRoute } from './route.js';
 
 export type PeerLeaveReason = 'left' | 'disconnected';
 
@@ -18,6 +24,8 @@ export type RoomEvents = {
   track: [RemotePeer, MediaStreamTrack];
   /** The peer connection to a peer changed state (`peer.connectionState`). */
   peerState: [RemotePeer, RTCPeerConnectionState];
+  /** How media reaches a peer changed: `direct`, `relayed` (TURN) or back to `unknown` (`peer.route`). */
+  peerRoute: [RemotePeer, PeerRoute];
   /** The room was left or closed; every listener is removed right after. */
   closed: [];
 };
@@ -30,17 +38,23 @@ export interface RoomTransport {
   leave(): Promise<void>;
   /** Sends `leave` without waiting. */
   leaveNoWait(): void;
+  /** Whether signals go out now (false while the connection is being re-established). Default true. */
+  isUp?(): boolean;
 }
 
 /** @internal */
 export interface RoomOptions {
   joined: ServerMessageOf<'joined'>;
   iceServers: RTCIceServer[];
+  /** `relay`: every peer connection goes through TURN. */
+  iceTransportPolicy?: RTCIceTransportPolicy;
   localStream: MediaStream | null;
   transport: RoomTransport;
   /** Called once, when the room closes. */
   onClosed: () => void;
   createPeerConnection?: (config: RTCConfiguration) => RTCPeerConnection;
+  /** File sharing settings (`JoinOptions.maxFileSize`). */
+  files?: FileSharingOptions;
 }
 
 /**
@@ -59,17 +73,26 @@ export class Room implements Subscribable<RoomEvents> {
   readonly hasPassword: boolean;
   /** The stream given to `join()`, or null. */
   readonly localStream: MediaStream | null;
+  /** `relay` when every connection of this room goes through TURN; `all` otherwise. */
+  readonly iceTransportPolicy: RTCIceTransportPolicy;
   private selfInfo: PeerInfo;
   private readonly emitter = new Emitter<RoomEvents>();
   private readonly remotes = new Map<string, RemotePeer>();
   private readonly sessions = new Map<string, PeerSession>();
+  /** Chat, named channels and files, over each peer connection's data channels. */
+  private readonly data: RoomData;
   private readonly early = new PendingSignals();
-  private readonly iceServers: RTCIceServer[];
+  private iceServers: RTCIceServer[];
   private readonly transport: RoomTransport;
   private readonly onClosed: () => void;
   private readonly createPeerConnection: RoomOptions['createPeerConnection'];
   private leaving: Promise<void> | undefined;
   private isClosed = false;
+  /** Peers we had when signaling went down, and ids announced since: what `handleRejoined()` reconciles. */
+  private knownAtDown = new Set<string>();
+  private readonly seenSinceDown = new Set<string>();
+  /** Peers missing after a rejoin, kept until they are announced again or their time runs out. */
+  private readonly awaiting = new Map<string, { timer: ReturnType<typeof setTimeout>; rebuild: boolean }>();
 
   /** @internal Rooms are made by `ConfabClient.join()`. */
   constructor(options: RoomOptions) {
@@ -80,9 +103,11 @@ export class Room implements Subscribable<RoomEvents> {
     this.selfInfo = joined.self;
     this.localStream = options.localStream;
     this.iceServers = options.iceServers;
+    this.iceTransportPolicy = options.iceTransportPolicy ?? 'all';
     this.transport = options.transport;
     this.onClosed = options.onClosed;
     this.createPeerConnection = options.createPeerConnection;
+    this.data = new RoomData({ self: () => this.selfInfo, ...(options.files ? { files: options.files } : {}) });
     // The newcomer offers to everyone already there; they only answer.
     for (const info of joined.peers) this.addPeer(info).offerLocalMedia();
   }
@@ -99,6 +124,26 @@ export class Room implements Subscribable<RoomEvents> {
 
   get closed(): boolean {
     return this.isClosed;
+  }
+
+  /** The room's chat: to everyone, peer to peer. Messages sent before you joined are not available. */
+  get chat(): Chat {
+    return this.data.chat;
+  }
+
+  /** File sharing: offer a file to one person or to everyone; accept, follow and cancel transfers. */
+  get files(): FileSharing {
+    return this.data.files;
+  }
+
+  /**
+   * A named channel for your own messages, peer to peer over the data channels (the server never
+   * sees them): `send(msg, to?)` and a `message` event with `[msg, fromPeer]`. Every received
+   * message goes through `validate` first; one that fails is dropped with a warning. Names are 1
+   * to 64 characters; names starting with "confab." are reserved.
+   */
+  channel<T>(name: string, options: ChannelOptions<T>): RoomChannel<T> {
+    return this.data.channel(name, options);
   }
 
   on<K extends keyof RoomEvents>(event: K, listener: Listener<RoomEvents[K]>): Unsubscribe {
@@ -147,7 +192,10 @@ export class Room implements Subscribable<RoomEvents> {
 
   /** @internal */
   handlePeerJoined(info: PeerInfo): void {
-    if (this.isClosed || info.id === this.selfInfo.id || this.remotes.has(info.id)) return;
+    if (this.isClosed || info.id === this.selfInfo.id) return;
+    this.seenSinceDown.add(info.id);
+    // Someone we still have a connection to, back after a reconnect of theirs or a server restart.
+    if (this.remotes.has(info.id)) return this.handlePeerReturned(info);
     this.addPeer(info);
     const peer = this.remotes.get(info.id);
     if (peer) this.emitter.emit('peerJoined', peer);
@@ -157,6 +205,7 @@ export class Room implements Subscribable<RoomEvents> {
   /** @internal */
   handlePeerLeft(peerId: string, reason: PeerLeaveReason): void {
     this.early.drop(peerId);
+    this.stopAwaiting(peerId);
     const peer = this.remotes.get(peerId);
     if (this.isClosed || !peer) return;
     this.removePeer(peer);
@@ -171,6 +220,13 @@ export class Room implements Subscribable<RoomEvents> {
     this.emitter.emit('peerUpdated', peer);
   }
 
+  /** @internal Fresh STUN/TURN servers (`ice-servers`): for every connection, current and future. */
+  handleIceServers(iceServers: RTCIceServer[]): void {
+    if (this.isClosed) return;
+    this.iceServers = iceServers;
+    for (const session of this.sessions.values()) session.setIceServers(iceServers);
+  }
+
   /** @internal */
   handleSignal(from: string, data: SignalData): void {
     if (this.isClosed) return;
@@ -179,16 +235,107 @@ export class Room implements Subscribable<RoomEvents> {
     else this.early.add(from, data);
   }
 
+  /** @internal The signaling connection is down: ICE restarts wait, and who is here now is noted for a rejoin. */
+  handleSignalingDown(): void {
+    if (this.isClosed) return;
+    this.knownAtDown = new Set(this.remotes.keys());
+    this.seenSinceDown.clear();
+  }
+
+  /** @internal Signaling is back (resumed or rejoined): ICE restarts held meanwhile go now. */
+  handleSignalingUp(): void {
+    if (this.isClosed) return;
+    for (const session of this.sessions.values()) session.handleSignalingUp();
+  }
+
+  /**
+   * @internal The room was entered again after the server lost our seat (`resumed: 'id'`) or our
+   * session (`fresh`: a new id). Peers are matched by id: connections that still work are kept,
+   * the others rebuilt, and peers not back yet get `awaitMs` to return before they count as gone.
+   */
+  handleRejoined(joined: ServerMessageOf<'joined'>, options: RejoinOptions & { awaitMs?: number }): void {
+    if (this.isClosed) return;
+    this.selfInfo = joined.self;
+    if (options.fresh) this.early.clear();
+    const plan = planRejoin(this.knownAtDown, this.seenSinceDown, new Set(this.remotes.keys()), joined.peers, options);
+    this.knownAtDown = new Set();
+    for (const info of joined.peers) this.updatePeer(info);
+    for (const id of plan.drop) this.handlePeerLeft(id, 'disconnected');
+    for (const id of plan.await) this.awaitReturn(id, options.rebuild || options.fresh, options.awaitMs ?? REJOIN_AWAIT_MS);
+    for (const id of plan.keep) this.sessions.get(id)?.handlePeerReturned();
+    for (const id of plan.rebuild) this.replaceSession(id, { offer: true });
+    for (const info of plan.add) {
+      this.addPeer(info).offerLocalMedia();
+      const peer = this.remotes.get(info.id);
+      if (peer) this.emitter.emit('peerJoined', peer);
+    }
+  }
+
+  private handlePeerReturned(info: PeerInfo): void {
+    this.updatePeer(info);
+    const waited = this.awaiting.get(info.id);
+    this.stopAwaiting(info.id);
+    if (waited?.rebuild) this.replaceSession(info.id, { offer: true });
+    else this.sessions.get(info.id)?.handlePeerReturned();
+  }
+
+  private updatePeer(info: PeerInfo): void {
+    const peer = this.remotes.get(info.id);
+    if (!peer || (peer.name === info.name && peer.media.audio === info.media.audio && peer.media.video === info.media.video)) return;
+    this.handlePeerUpdated(info);
+  }
+
+  private awaitReturn(peerId: string, rebuild: boolean, ms: number): void {
+    this.stopAwaiting(peerId);
+    const timer = setTimeout(() => {
+      this.awaiting.delete(peerId);
+      this.handlePeerLeft(peerId, 'disconnected');
+    }, ms);
+    this.awaiting.set(peerId, { timer, rebuild });
+  }
+
+  private stopAwaiting(peerId: string): void {
+    clearTimeout(this.awaiting.get(peerId)?.timer);
+    this.awaiting.delete(peerId);
+  }
+
+  /**
+   * A new peer connection to a peer we keep (same RemotePeer, so the same tile): offered by us
+   * (`offer`), or answering the new connection the other side offered (`first`).
+   */
+  private replaceSession(peerId: string, { offer = false, first }: { offer?: boolean; first?: SignalData }): void {
+    const peer = this.remotes.get(peerId);
+    if (this.isClosed || !peer) return;
+    const old = this.sessions.get(peerId);
+    const stale = old?.staleRemoteSessions ?? [];
+    old?.close();
+    peer.stopTracks();
+    peer.setConnectionState('new');
+    const session = this.attachSession(peer, stale);
+    this.emitter.emit('peerState', peer, 'new');
+    if (offer) session.offerLocalMedia();
+    if (first) session.handleSignal(first);
+  }
+
   private addPeer(info: PeerInfo): PeerSession {
     const peer = new RemotePeer(info);
+    this.remotes.set(info.id, peer);
+    return this.attachSession(peer);
+  }
+
+  private attachSession(peer: RemotePeer, ignoreRemoteSessions: readonly string[] = []): PeerSession {
     const session = new PeerSession({
       selfId: this.selfInfo.id,
-      remoteId: info.id,
+      remoteId: peer.id,
       iceServers: this.iceServers,
+      iceTransportPolicy: this.iceTransportPolicy,
       localStream: this.localStream,
+      canSignal: () => this.transport.isUp?.() ?? true,
+      ignoreRemoteSessions,
       ...(this.createPeerConnection ? { createPeerConnection: this.createPeerConnection } : {}),
     });
-    session.on('signal', (data) => this.transport.sendSignal(info.id, data));
+    session.on('signal', (data) => this.transport.sendSignal(peer.id, data));
+    session.on('remoteReplaced', (offer) => this.replaceSession(peer.id, { first: offer }));
     session.on('track', (track) => {
       if (peer.addTrack(track)) this.emitter.emit('track', peer, track);
     });
@@ -196,12 +343,17 @@ export class Room implements Subscribable<RoomEvents> {
       peer.setConnectionState(state);
       this.emitter.emit('peerState', peer, state);
     });
-    this.remotes.set(info.id, peer);
-    this.sessions.set(info.id, session);
+    session.on('route', (route) => {
+      peer.setRoute(route);
+      this.emitter.emit('peerRoute', peer, route);
+    });
+    this.data.addPeer(peer, session.data);
+    this.sessions.set(peer.id, session);
     return session;
   }
 
   private removePeer(peer: RemotePeer): void {
+    this.data.removePeer(peer.id);
     this.sessions.get(peer.id)?.close();
     this.sessions.delete(peer.id);
     this.remotes.delete(peer.id);
@@ -211,7 +363,10 @@ export class Room implements Subscribable<RoomEvents> {
   private teardown(): void {
     if (this.isClosed) return;
     this.isClosed = true;
+    for (const { timer } of this.awaiting.values()) clearTimeout(timer);
+    this.awaiting.clear();
     for (const peer of [...this.remotes.values()]) this.removePeer(peer);
+    this.data.close();
     this.early.clear();
     this.emitter.emit('closed');
     this.emitter.removeAllListeners();

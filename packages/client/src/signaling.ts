@@ -50,6 +50,9 @@ export class SignalingChannel implements Subscribable<SignalingEvents> {
   private readonly pending = new PendingRequests();
   private keepalive: Keepalive | undefined;
   private closed = false;
+  /** Abandoned as dead without a close frame; the socket itself is closed by a later `close()`. */
+  private lingering = false;
+  private heardAt = Date.now();
 
   /** Opens a WebSocket to `url` and resolves once it is open; rejects with CONNECT_FAILED. */
   static open(url: string, WebSocketImpl: WebSocketConstructor, timeoutMs = OPEN_TIMEOUT_MS): Promise<SignalingChannel> {
@@ -94,6 +97,11 @@ export class SignalingChannel implements Subscribable<SignalingEvents> {
     return this.closed ? 'closed' : 'open';
   }
 
+  /** When the last frame from the server arrived (Date.now() time). */
+  get lastHeardAt(): number {
+    return this.heardAt;
+  }
+
   on<K extends keyof SignalingEvents>(event: K, listener: Listener<SignalingEvents[K]>): Unsubscribe {
     return this.emitter.on(event, listener);
   }
@@ -123,7 +131,8 @@ export class SignalingChannel implements Subscribable<SignalingEvents> {
     const type: M['type'] = msg.type;
     const rid = this.pending.nextRid();
     const answer = this.pending.wait(rid, type, REPLY_TYPES[type], timeoutMs);
-    this.send({ ...msg, rid });
+    // A socket that is already closing: fail now rather than at the timeout.
+    if (!this.send({ ...msg, rid })) this.pending.reject(rid, connectionClosed());
     // PendingRequests resolves only with a message of type REPLY_TYPES[type].
     return answer as Promise<ReplyTo<M['type']>>;
   }
@@ -135,8 +144,8 @@ export class SignalingChannel implements Subscribable<SignalingEvents> {
       intervalMs,
       ping: () => this.send({ type: 'ping' }),
       onDead: () => {
-        console.warn('[confab] the signaling server stopped answering; closing the connection.');
-        this.close(WS_CLOSE_HEARTBEAT_TIMEOUT, 'heartbeat timeout');
+        console.warn('[confab] the signaling server stopped answering; reconnecting.');
+        this.abandon();
       },
     });
     this.keepalive.start();
@@ -144,13 +153,30 @@ export class SignalingChannel implements Subscribable<SignalingEvents> {
 
   /** Closes the socket. Pending requests reject with CONNECTION_CLOSED. Safe to call twice. */
   close(code = WS_CLOSE_NORMAL, reason = ''): void {
-    if (this.closed) return;
+    if (this.closed) {
+      if (this.lingering) this.socket.close(WS_CLOSE_HEARTBEAT_TIMEOUT, 'replaced');
+      this.lingering = false;
+      return;
+    }
     this.teardown();
     this.socket.close(code, reason);
   }
 
+  /**
+   * Gives up on a socket that looks dead (no answer to pings) as if it had closed, but sends no
+   * close frame yet: the server takes a close frame as a clean leave and would give up the seat,
+   * while a silent drop keeps it for a resume. Call `close()` once the session has resumed
+   * elsewhere (or for good) to free the socket.
+   */
+  abandon(): void {
+    if (this.closed) return;
+    this.lingering = true;
+    this.teardown();
+  }
+
   private receive(data: unknown): void {
     if (this.closed) return;
+    this.heardAt = Date.now();
     this.keepalive?.heard();
     if (typeof data !== 'string') {
       console.warn('[confab] ignored a binary frame from the signaling server.');

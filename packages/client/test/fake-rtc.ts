@@ -4,6 +4,8 @@
  * Chromium end to end.
  */
 
+import { FakeDataChannel } from './fake-data-channel.js';
+
 let nextId = 0;
 
 export class FakeTrack {
@@ -89,8 +91,24 @@ export class FakePeerConnection {
   onconnectionstatechange: (() => void) | null = null;
   private negotiationQueued = false;
 
-  constructor(readonly config: { iceServers?: unknown[] }) {
+  /** What `getStats()` resolves with; tests set it. */
+  stats: Map<string, unknown> = new Map();
+
+  constructor(public config: { iceServers?: unknown[]; iceTransportPolicy?: string }) {
     FakePeerConnection.instances.push(this);
+  }
+
+  getConfiguration(): { iceServers?: unknown[]; iceTransportPolicy?: string } {
+    return { ...this.config };
+  }
+
+  setConfiguration(config: { iceServers?: unknown[]; iceTransportPolicy?: string }): void {
+    this.log.push('setConfiguration');
+    this.config = { ...config };
+  }
+
+  async getStats(): Promise<Map<string, unknown>> {
+    return this.stats;
   }
 
   addTransceiver(trackOrKind: FakeTrack | 'audio' | 'video', init: { direction: string; streams: FakeMediaStream[] }) {
@@ -135,6 +153,15 @@ export class FakePeerConnection {
 
   async addIceCandidate(candidate?: { candidate: string } | null): Promise<void> {
     this.log.push(`addIceCandidate:${candidate ? candidate.candidate : 'end'}`);
+  }
+
+  /** Data channels made on this connection (kept out of `log`, which records media and signaling). */
+  readonly dataChannels: FakeDataChannel[] = [];
+
+  createDataChannel(label: string, init: { id?: number } = {}): FakeDataChannel {
+    const channel = new FakeDataChannel(label, init.id ?? null);
+    this.dataChannels.push(channel);
+    return channel;
   }
 
   restartIce(): void {

@@ -3,26 +3,40 @@ import { useEffect, useState } from 'react';
 import { ConnectionProvider } from '../hooks/connection-context.js';
 import { RoomProvider } from '../hooks/room-context.js';
 import { useCall } from '../hooks/useCall.js';
+import { useDebugHandle } from '../hooks/useDebugHandle.js';
 import { useLocationPath } from '../hooks/useLocationPath.js';
 import { useServerConnection } from '../hooks/useServerConnection.js';
 import { isColdLobby } from '../lib/cold-lobby.js';
 import { generateRoomName } from '../lib/generated-name.js';
 import { navigate } from '../lib/navigation.js';
-import { roomFromPath, roomPath } from '../lib/route.js';
+import { isCheckPath, roomFromPath, roomPath } from '../lib/route.js';
+import { callRouteFromPath } from '../lib/call-route.js';
+import { ConnectivityCheck } from './ConnectivityCheck.js';
+import { DirectCallsPage } from './DirectCallsPage.js';
 import { Lobby } from './Lobby.js';
 import { RoomView } from './RoomView.js';
 
 /** Signaling lives at the page's own origin; the Node server (and Vite's dev proxy) answer there. */
 export const SIGNALING_URL = '/ws';
 
-/** The app: the lobby, or the call once joined. `/` and `/r/<room>` both open the lobby. */
+/** The app: the connectivity check at `/check`, direct calls at `/call`; otherwise the lobby, or the call once joined. */
 export function App() {
+  const path = useLocationPath();
+  if (isCheckPath(path)) return <ConnectivityCheck signalingUrl={SIGNALING_URL} />;
+  // `/call` and `/call/<name>`: the directory and direct calls.
+  const directCall = callRouteFromPath(path);
+  if (directCall) return <DirectCallsPage signalingUrl={SIGNALING_URL} target={directCall.target} />;
+  return <CallApp path={path} />;
+}
+
+/** The lobby, or the call once joined. `/` and `/r/<room>` both open the lobby. */
+function CallApp({ path }: { path: string }) {
   const [eager] = useState(() => !isColdLobby(location.search));
   const connection = useServerConnection(SIGNALING_URL, eager);
-  const path = useLocationPath();
   const [generatedRoom] = useState(generateRoomName);
   const { call, start, end } = useCall();
   const routeRoom = roomFromPath(path);
+  useDebugHandle(connection, call?.room ?? null);
 
   // Back/Forward away from the room's page ends the call.
   useEffect(() => {

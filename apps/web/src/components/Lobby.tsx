@@ -7,10 +7,13 @@ import { useLocalMedia } from '../hooks/useLocalMedia.js';
 import { DISPLAY_NAME_MAX, displayNameProblem, loadName, saveName } from '../lib/display-name.js';
 import { markJoinClick } from '../lib/marks.js';
 import { normalizeRoomInput, slugifyRoomName } from '../lib/room-name.js';
-import { roomLink } from '../lib/route.js';
+import { hasTurnServer, loadRelayOnly, saveRelayOnly } from '../lib/relay-only.js';
+import { CALL_PATH } from '../lib/call-route.js';
+import { CHECK_PATH, roomLink } from '../lib/route.js';
 import { ConnectionLost } from './ConnectionLost.js';
 import { LocalPreview } from './LocalPreview.js';
 import { MediaProblemAlert } from './MediaProblemAlert.js';
+import { RelayOnlySetting } from './RelayOnlySetting.js';
 
 export interface LobbyProps {
   /** The room to prefill: from the URL, or a generated name. */
@@ -32,6 +35,9 @@ export function Lobby({ room: initialRoom, eager, onJoined }: LobbyProps) {
   const [name, setName] = useState(loadName);
   const [room, setRoom] = useState(initialRoom);
   const [formError, setFormError] = useState<string | null>(null);
+  const [relayOnly, setRelayOnly] = useState(loadRelayOnly);
+  // Until the server has answered, assume it has a relay; without one, relay only would connect nobody.
+  const relayAvailable = connectionState.status !== 'open' || hasTurnServer(connectionState.client.iceServers);
   const errorId = useId();
 
   // Back/Forward to another /r/<room> while in the lobby.
@@ -52,7 +58,7 @@ export function Lobby({ room: initialRoom, eager, onJoined }: LobbyProps) {
     setFormError(null);
     setRoom(roomName);
     saveName(name);
-    void join(mode, roomName, name.trim());
+    void join(mode, roomName, name.trim(), relayOnly && relayAvailable ? { iceTransportPolicy: 'relay' } : {});
   }
 
   function onSubmit(event: FormEvent) {
@@ -64,7 +70,14 @@ export function Lobby({ room: initialRoom, eager, onJoined }: LobbyProps) {
   const error = formError ?? joinError;
   const unreachable = connectionState.status === 'unreachable';
   const lost = connectionState.status === 'lost';
-  const status = joining ? 'Joining…' : connectionState.status === 'connecting' ? 'Connecting…' : null;
+  const reconnecting = connectionState.status === 'reconnecting';
+  const status = joining
+    ? 'Joining…'
+    : connectionState.status === 'connecting'
+      ? 'Connecting…'
+      : reconnecting
+        ? 'Reconnecting…'
+        : null;
 
   return (
     <main className="lobby">
@@ -114,7 +127,16 @@ export function Lobby({ room: initialRoom, eager, onJoined }: LobbyProps) {
             />
           )}
 
-          <button type="submit" className="pill primary join" disabled={joining !== null || unreachable || lost}>
+          <RelayOnlySetting
+            checked={relayOnly}
+            available={relayAvailable}
+            onChange={(on) => {
+              setRelayOnly(on);
+              saveRelayOnly(on);
+            }}
+          />
+
+          <button type="submit" className="pill primary join" disabled={joining !== null || unreachable || lost || reconnecting}>
             Join
           </button>
           {status && (
@@ -122,6 +144,11 @@ export function Lobby({ room: initialRoom, eager, onJoined }: LobbyProps) {
               {status}
             </p>
           )}
+          <p className="lobby-links">
+            <a href={CHECK_PATH}>Check my connection</a>
+            {' · '}
+            <a href={CALL_PATH}>Call someone directly</a>
+          </p>
         </form>
       </section>
       {(unreachable || lost) && <ConnectionLost neverConnected={unreachable} />}

@@ -2,6 +2,7 @@ import { useStreamVideo } from '../hooks/useStreamVideo.js';
 import type { AutoplayGuard } from '../lib/autoplay-guard.js';
 import { markFirstRemoteFrame } from '../lib/marks.js';
 import type { PeerView } from '../lib/peer-views.js';
+import { RouteBadge } from './RouteBadge.js';
 import { Tile } from './Tile.js';
 
 /** What to say over a tile while its picture or connection is not there yet; null once it is. */
@@ -31,12 +32,15 @@ export function RemoteTile({ peer, guard }: { peer: PeerView; guard: AutoplayGua
       video={peer.video}
       videoRef={ref}
       overlay={
-        note && (
-          <div className="tile-overlay" role="status">
-            <span className="spinner" aria-hidden="true" />
-            {note}
-          </div>
-        )
+        <>
+          {note && (
+            <div className="tile-overlay" role="status">
+              <span className="spinner" aria-hidden="true" />
+              {note}
+            </div>
+          )}
+          <RouteBadge route={peer.route} />
+        </>
       }
     />
   );

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useConnectionState } from '../hooks/useConnectionState.js';
 import { useAutoplayGuard } from '../hooks/useAutoplayGuard.js';
+import { useChatPanel } from '../hooks/useChatPanel.js';
+import { useFileTransfers } from '../hooks/useFileTransfers.js';
 import { useCopyLink } from '../hooks/useCopyLink.js';
 import { useRoom } from '../hooks/room-context.js';
 import { useRoomClosed } from '../hooks/useRoomClosed.js';
@@ -8,11 +10,14 @@ import { useRoomPeers } from '../hooks/useRoomPeers.js';
 import { useSelfMedia } from '../hooks/useSelfMedia.js';
 import { hasTrack } from '../lib/media-streams.js';
 import { roomLink } from '../lib/route.js';
+import { ChatPanel } from './ChatPanel.js';
+import { ChatToggle } from './ChatToggle.js';
 import { ConnectionLost } from './ConnectionLost.js';
 import { RemoteTile } from './RemoteTile.js';
 import { SelfTile } from './SelfTile.js';
 import { TapToUnmute } from './TapToUnmute.js';
 import { Toolbar } from './Toolbar.js';
+import { TransferTray } from './TransferTray.js';
 
 /** How long Leave waits for the server to confirm before going back to the lobby anyway. */
 export const LEAVE_WAIT_MS = 2000;
@@ -34,6 +39,8 @@ export function RoomView({ stream, onLeft }: RoomViewProps) {
   const link = roomLink(location.origin, room.name);
   const { copy, result: copyResult } = useCopyLink(link);
   const [leaving, setLeaving] = useState(false);
+  const chat = useChatPanel(room);
+  const transfers = useFileTransfers(room);
 
   useEffect(() => {
     const before = document.title;
@@ -52,8 +59,16 @@ export function RoomView({ stream, onLeft }: RoomViewProps) {
   }
 
   const lost = !leaving && (connectionState.status === 'lost' || closed);
+  // The SDK gets the connection back by itself (media keeps flowing meanwhile): say so, no button.
+  const reconnecting = !lost && connectionState.status === 'reconnecting';
   const alone = peers.length === 0;
-  const status = lost ? null : alone ? 'Waiting for others to join…' : `${peers.length + 1} people in the call`;
+  const status = lost
+    ? null
+    : reconnecting
+      ? 'Reconnecting…'
+      : alone
+        ? 'Waiting for others to join…'
+        : `${peers.length + 1} people in the call`;
 
   return (
     <div className="room">
@@ -61,7 +76,7 @@ export function RoomView({ stream, onLeft }: RoomViewProps) {
         <h1 className="room-name" title={room.name}>
           {room.name}
         </h1>
-        <p className="status" role="status">
+        <p className={reconnecting ? 'status reconnecting' : 'status'} role="status">
           {status}
         </p>
       </header>
@@ -80,6 +95,8 @@ export function RoomView({ stream, onLeft }: RoomViewProps) {
           </div>
         )}
       </main>
+      {chat.state.open && <ChatPanel state={chat.state} store={chat.store} files={room.files} peers={peers} />}
+      <TransferTray views={transfers} files={room.files} />
 
       <footer className="room-footer">
         {copyResult !== 'idle' && (
@@ -96,6 +113,7 @@ export function RoomView({ stream, onLeft }: RoomViewProps) {
           onCopyLink={copy}
           onLeave={leave}
           leaving={leaving}
+          extra={<ChatToggle open={chat.state.open} unread={chat.state.unread} onToggle={() => chat.store.toggle()} />}
         />
       </footer>
       {lost && <ConnectionLost />}

@@ -1,4 +1,5 @@
 import type { MediaState } from '@confab/client';
+import type { ReactNode } from 'react';
 import { CameraIcon, CameraOffIcon, LeaveIcon, LinkIcon, MicIcon, MicOffIcon } from './icons.js';
 
 export interface ToolbarProps {
@@ -10,13 +11,15 @@ export interface ToolbarProps {
   onCopyLink: () => void;
   onLeave: () => void;
   leaving: boolean;
+  /** More controls, before Copy link (the Chat toggle). */
+  extra?: ReactNode;
 }
 
 /**
  * The call controls. Toggles say what they will do ("Mute microphone") and are pressed while the
  * device is off, so the label and the pressed state read together.
  */
-export function Toolbar({ media, canAudio, canVideo, onMediaChange, onCopyLink, onLeave, leaving }: ToolbarProps) {
+export function Toolbar({ media, canAudio, canVideo, onMediaChange, onCopyLink, onLeave, leaving, extra }: ToolbarProps) {
   const micLabel = media.audio ? 'Mute microphone' : 'Unmute microphone';
   const cameraLabel = media.video ? 'Turn camera off' : 'Turn camera on';
   return (
@@ -43,6 +46,7 @@ export function Toolbar({ media, canAudio, canVideo, onMediaChange, onCopyLink, 
       >
         {media.video ? <CameraIcon /> : <CameraOffIcon />}
       </button>
+      {extra}
       <button type="button" className="pill" onClick={onCopyLink}>
         <LinkIcon />
         <span>Copy link</span>

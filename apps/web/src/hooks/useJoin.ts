@@ -1,4 +1,4 @@
-import type { ConfabClient, Room } from '@confab/client';
+import type { ConfabClient, JoinOptions as RoomJoinOptions, Room } from '@confab/client';
 import { useEffect, useRef, useState } from 'react';
 import { describeJoinError } from '../lib/join-error.js';
 import type { LocalMedia } from '../lib/local-media.js';
@@ -31,7 +31,7 @@ export function useJoin({ connection, media, onJoined }: JoinOptions) {
     };
   }, []);
 
-  async function join(mode: JoinMode, roomName: string, name: string): Promise<void> {
+  async function join(mode: JoinMode, roomName: string, name: string, options: RoomJoinOptions = {}): Promise<void> {
     setJoining(mode);
     setError(null);
     let stream: MediaStream | null = null;
@@ -42,7 +42,7 @@ export function useJoin({ connection, media, onJoined }: JoinOptions) {
         mode === 'media' ? (media?.start() ?? Promise.resolve(null)) : mode === 'audio-only' ? captureAudio() : null;
       const [client, captured] = await Promise.all([connection.start(), streamReady]);
       stream = captured;
-      room = await client.join(roomName, name, stream);
+      room = await client.join(roomName, name, stream, options);
     } catch (err) {
       if (mode === 'audio-only') stopStream(stream);
       if (mounted.current) {

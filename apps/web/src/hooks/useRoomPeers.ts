@@ -3,7 +3,7 @@ import { useMemo, useSyncExternalStore } from 'react';
 import { viewPeers, type PeerView } from '../lib/peer-views.js';
 
 /** Room events after which a tile may look different. */
-const PEER_EVENTS = ['peerJoined', 'peerLeft', 'peerUpdated', 'peerState', 'track'] as const;
+const PEER_EVENTS = ['peerJoined', 'peerLeft', 'peerUpdated', 'peerState', 'peerRoute', 'track'] as const;
 
 /** The other people in the room, in join order, as snapshots that change when their tile should. */
 export function useRoomPeers(room: Room): readonly PeerView[] {

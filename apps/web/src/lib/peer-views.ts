@@ -1,3 +1,4 @@
+import type { PeerRoute } from '@confab/client';
 import type { MediaState } from '@confab/protocol';
 
 /** The parts of the SDK's RemotePeer a tile shows. Its properties change in place. */
@@ -7,6 +8,8 @@ export interface PeerLike {
   readonly media: MediaState;
   readonly stream: MediaStream;
   readonly connectionState: RTCPeerConnectionState;
+  /** Direct or through TURN; absent in fakes that do not care. */
+  readonly route?: PeerRoute;
 }
 
 /**
@@ -19,6 +22,8 @@ export interface PeerView {
   readonly audio: boolean;
   readonly video: boolean;
   readonly connectionState: RTCPeerConnectionState;
+  /** How you are connected to them: `direct`, `relayed` (TURN), or `unknown` yet. */
+  readonly route: PeerRoute;
   readonly stream: MediaStream;
   readonly trackIds: string;
 }
@@ -30,6 +35,7 @@ export function viewPeer(peer: PeerLike): PeerView {
     audio: peer.media.audio,
     video: peer.media.video,
     connectionState: peer.connectionState,
+    route: peer.route ?? 'unknown',
     stream: peer.stream,
     trackIds: peer.stream
       .getTracks()
@@ -45,6 +51,7 @@ function samePeer(a: PeerView, b: PeerView): boolean {
     a.audio === b.audio &&
     a.video === b.video &&
     a.connectionState === b.connectionState &&
+    a.route === b.route &&
     a.stream === b.stream &&
     a.trackIds === b.trackIds
   );

@@ -24,3 +24,10 @@ export function roomPath(room: string): string {
 export function roomLink(origin: string, room: string): string {
   return `${origin}${roomPath(room)}`;
 }
+
+/** The connectivity check page. */
+export const CHECK_PATH = '/check';
+
+export function isCheckPath(pathname: string): boolean {
+  return pathname === CHECK_PATH || pathname === `${CHECK_PATH}/`;
+}

@@ -1,18 +1,23 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ServerConnection, type ClientLike } from './server-connection.js';
 
+type State = 'open' | 'reconnecting' | 'closed';
+
 function fakeClient() {
-  let onState: ((state: 'open' | 'closed') => void) | undefined;
+  let onState: ((state: State) => void) | undefined;
   const client = {
-    state: 'open' as 'open' | 'closed',
-    on: vi.fn((_event: 'state', listener: (state: 'open' | 'closed') => void) => {
+    state: 'open' as State,
+    on: vi.fn((_event: 'state', listener: (state: State) => void) => {
       onState = listener;
       return () => {};
     }),
     close: vi.fn(),
+    to(state: State) {
+      client.state = state;
+      onState?.(state);
+    },
     drop() {
-      client.state = 'closed';
-      onState?.('closed');
+      client.to('closed');
     },
   };
   return client satisfies ClientLike;
@@ -47,7 +52,17 @@ describe('ServerConnection', () => {
     expect(connection.getSnapshot()).toEqual({ status: 'open', client });
   });
 
-  it('reports the connection lost when the client closes', async () => {
+  it('is reconnecting while the client gets its connection back, then open again', async () => {
+    const client = fakeClient();
+    const connection = new ServerConnection(() => Promise.resolve(client));
+    await connection.start();
+    client.to('reconnecting');
+    expect(connection.getSnapshot()).toEqual({ status: 'reconnecting', client });
+    client.to('open');
+    expect(connection.getSnapshot()).toEqual({ status: 'open', client });
+  });
+
+  it('reports the connection lost when the client gives up', async () => {
     const client = fakeClient();
     const connection = new ServerConnection(() => Promise.resolve(client));
     await connection.start();

@@ -2,8 +2,8 @@ import { Observable } from './observable.js';
 
 /** The parts of the SDK's ConfabClient the connection store needs. */
 export interface ClientLike {
-  readonly state: 'open' | 'closed';
-  on(event: 'state', listener: (state: 'open' | 'closed') => void): () => void;
+  readonly state: 'open' | 'reconnecting' | 'closed';
+  on(event: 'state', listener: (state: 'open' | 'reconnecting' | 'closed') => void): () => void;
   close(): void;
 }
 
@@ -12,7 +12,9 @@ export type ConnectionState<C> =
   | { status: 'idle' }
   | { status: 'connecting' }
   | { status: 'open'; client: C }
-  /** Was open, then the socket closed: "Connection to the server lost". */
+  /** The socket dropped and the client is getting it back by itself: "Reconnecting…". */
+  | { status: 'reconnecting'; client: C }
+  /** The client gave up (the server refused to take it back): "Connection to the server lost". */
   | { status: 'lost' }
   /** Never opened: the server could not be reached. */
   | { status: 'unreachable'; error: unknown }
@@ -47,9 +49,9 @@ export class ServerConnection<C extends ClientLike> extends Observable<Connectio
         }
         this.#client = client;
         client.on('state', (state) => {
-          if (state === 'closed' && !this.#closed) this.set({ status: 'lost' });
+          if (!this.#closed) this.set(stateOf(client, state));
         });
-        this.set(client.state === 'open' ? { status: 'open', client } : { status: 'lost' });
+        this.set(stateOf(client, client.state));
         return client;
       },
       (error: unknown) => {
@@ -70,4 +72,10 @@ export class ServerConnection<C extends ClientLike> extends Observable<Connectio
     this.#client = null;
     this.set({ status: 'closed' });
   }
+}
+
+function stateOf<C extends ClientLike>(client: C, state: ClientLike['state']): ConnectionState<C> {
+  if (state === 'open') return { status: 'open', client };
+  if (state === 'reconnecting') return { status: 'reconnecting', client };
+  return { status: 'lost' };
 }

@@ -1,0 +1,71 @@
+import type { FileSharing } from '@confab/client';
+import { useRef, useState } from 'react';
+import type { PeerView } from '../lib/peer-views.js';
+import { formatBytes } from '../lib/file-format.js';
+import { describeSendFileError } from '../lib/transfer-views.js';
+import { PaperclipIcon } from './chat-icons.js';
+
+const EVERYONE = '';
+
+/** "Send file": pick a file and who gets it (everyone, or one person); they accept before bytes flow. */
+export function SendFile({ files, peers }: { files: FileSharing; peers: readonly PeerView[] }) {
+  const input = useRef<HTMLInputElement>(null);
+  const [to, setTo] = useState(EVERYONE);
+  const [error, setError] = useState<string | null>(null);
+  // A person who left is no longer a target.
+  const target = to === EVERYONE || peers.some((p) => p.id === to) ? to : EVERYONE;
+
+  function onPicked(file: File | undefined) {
+    if (!file) return;
+    try {
+      files.send(file, target === EVERYONE ? {} : { to: target });
+      setError(null);
+    } catch (err) {
+      setError(describeSendFileError(err, file, files.maxFileSize));
+    }
+  }
+
+  return (
+    <div className="send-file">
+      <label className="send-file-target">
+        <span>Send to</span>
+        <select value={target} onChange={(event) => setTo(event.target.value)} disabled={peers.length === 0}>
+          <option value={EVERYONE}>Everyone</option>
+          {peers.map((peer) => (
+            <option key={peer.id} value={peer.id}>
+              {peer.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button
+        type="button"
+        className="pill"
+        disabled={peers.length === 0}
+        title={`Files up to ${formatBytes(files.maxFileSize)}, peer to peer`}
+        onClick={() => input.current?.click()}
+      >
+        <PaperclipIcon />
+        <span>Send file</span>
+      </button>
+      <input
+        ref={input}
+        type="file"
+        className="offscreen"
+        tabIndex={-1}
+        aria-hidden="true"
+        data-testid="file-input"
+        onChange={(event) => {
+          onPicked(event.target.files?.[0]);
+          // The same file can be picked again.
+          event.target.value = '';
+        }}
+      />
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,148 @@
+import { OutgoingFileTransfer, type DeclineReason, type FileTransfer, type Integrity, type TransferFailure, type TransferState } from '@confab/client';
+import { formatBytes, formatSpeed, formatTimeLeft } from './file-format.js';
+import { Observable } from './observable.js';
+
+/** A transfer as one row of the list shows it: a snapshot, new whenever the row should change. */
+export interface TransferView {
+  key: string;
+  direction: 'outgoing' | 'incoming';
+  peerName: string;
+  name: string;
+  size: number;
+  state: TransferState;
+  bytes: number;
+  /** 0–100, whole. */
+  percent: number;
+  bytesPerSecond: number;
+  secondsRemaining: number | null;
+  integrity: Integrity;
+  failure: TransferFailure | undefined;
+  declineReason: DeclineReason | undefined;
+  cancelledBy: 'you' | 'peer' | undefined;
+  /** The receiver's limit, when they refused the file as too large. */
+  peerMaxFileSize: number | undefined;
+  /** The SDK object, for the row's buttons (accept, decline, cancel, save). */
+  transfer: FileTransfer;
+}
+
+/** The parts of the SDK's `room.files` the list needs. */
+export interface FilesLike {
+  readonly transfers: readonly FileTransfer[];
+  readonly maxFileSize: number;
+  on(event: 'transfer' | 'update' | 'removed', listener: (transfer: FileTransfer) => void): () => void;
+}
+
+export function viewTransfer(transfer: FileTransfer): TransferView {
+  const progress = transfer.progress;
+  return {
+    key: transfer.key,
+    direction: transfer.direction,
+    peerName: transfer.peer.name,
+    name: transfer.name,
+    size: transfer.size,
+    state: transfer.state,
+    bytes: progress.bytes,
+    percent: Math.floor(progress.fraction * 100),
+    bytesPerSecond: progress.bytesPerSecond,
+    secondsRemaining: progress.secondsRemaining,
+    integrity: transfer.integrity,
+    failure: transfer.failure,
+    declineReason: transfer.declineReason,
+    cancelledBy: transfer.cancelledBy,
+    peerMaxFileSize: transfer instanceof OutgoingFileTransfer ? transfer.peerMaxFileSize : undefined,
+    transfer,
+  };
+}
+
+const FAILURES: Record<TransferFailure, string> = {
+  'digest-mismatch': 'Integrity check failed',
+  'peer-left': 'Failed: they left the room',
+  'connection-lost': 'Failed: the connection was lost',
+  'read-error': 'Failed: the file could not be read',
+  'protocol-error': 'Failed: unexpected data',
+  closed: 'Stopped: you left the room',
+};
+
+/** What the row says about where the transfer is, in words. */
+export function transferStatus(view: TransferView, ownLimit: number): string {
+  const { direction, peerName } = view;
+  switch (view.state) {
+    case 'offered':
+      return direction === 'incoming' ? `${peerName} wants to send you a file` : `Waiting for ${peerName} to accept…`;
+    case 'transferring': {
+      const parts = [`${formatBytes(view.bytes)} of ${formatBytes(view.size)}`];
+      if (view.bytesPerSecond > 0) parts.push(formatSpeed(view.bytesPerSecond));
+      const left = formatTimeLeft(view.secondsRemaining);
+      if (left) parts.push(left);
+      return parts.join(' · ');
+    }
+    case 'verifying':
+      return 'Checking integrity (SHA-256)…';
+    case 'complete':
+      return direction === 'incoming' ? 'Integrity verified (SHA-256)' : `Delivered to ${peerName} · Integrity verified (SHA-256)`;
+    case 'declined':
+      if (view.declineReason === 'too-large') {
+        return direction === 'incoming'
+          ? `Refused: over your limit of ${formatBytes(ownLimit)}`
+          : `Too large for ${peerName}${view.peerMaxFileSize === undefined ? '' : `: the limit is ${formatBytes(view.peerMaxFileSize)}`}`;
+      }
+      return direction === 'incoming' ? 'Declined' : `Declined by ${peerName}`;
+    case 'cancelled':
+      return view.cancelledBy === 'peer' ? `Cancelled by ${peerName}` : 'Cancelled';
+    case 'failed':
+      return FAILURES[view.failure ?? 'protocol-error'];
+  }
+}
+
+/** The file transfers of a room, as row snapshots. `start()` subscribes (from an effect). */
+export class TransferListStore extends Observable<readonly TransferView[]> {
+  readonly #files: FilesLike;
+
+  constructor(files: FilesLike) {
+    super(files.transfers.map(viewTransfer));
+    this.#files = files;
+  }
+
+  start(): () => void {
+    this.#refresh();
+    const offs = (['transfer', 'update', 'removed'] as const).map((event) => this.#files.on(event, () => this.#refresh()));
+    return () => {
+      for (const off of offs) off();
+    };
+  }
+
+  #refresh(): void {
+    const previous = new Map(this.getSnapshot().map((view) => [view.key, view]));
+    let changed = previous.size !== this.#files.transfers.length;
+    const next = this.#files.transfers.map((transfer, i) => {
+      const view = viewTransfer(transfer);
+      const old = previous.get(view.key);
+      if (old && sameView(old, view)) {
+        if (this.getSnapshot()[i] !== old) changed = true;
+        return old;
+      }
+      changed = true;
+      return view;
+    });
+    if (changed) this.set(next);
+  }
+}
+
+function sameView(a: TransferView, b: TransferView): boolean {
+  return (
+    a.state === b.state &&
+    a.bytes === b.bytes &&
+    a.bytesPerSecond === b.bytesPerSecond &&
+    a.secondsRemaining === b.secondsRemaining &&
+    a.integrity === b.integrity &&
+    a.peerName === b.peerName
+  );
+}
+
+/** Why a file could not be offered, in words; the SDK's FILE_TOO_LARGE says what the limit is. */
+export function describeSendFileError(err: unknown, file: { name: string; size: number }, limit: number): string {
+  if (err instanceof Error && (err as { code?: unknown }).code === 'FILE_TOO_LARGE') {
+    return `“${file.name}” is ${formatBytes(file.size)}: the most you can send is ${formatBytes(limit)}.`;
+  }
+  return `“${file.name}” could not be sent${err instanceof Error ? `: ${err.message}` : '.'}`;
+}

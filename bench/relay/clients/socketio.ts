@@ -1,0 +1,63 @@
+import { io, type Socket } from 'socket.io-client';
+import type { CandidateData } from '../signal-payload.js';
+import { HANDSHAKE_TIMEOUT_MS, ignoreFailure, ignoreSignal, type ClientProtocol, type RelayClient } from './relay-client.js';
+
+/**
+ * The socket.io relay (servers/socketio.ts) through socket.io-client, WebSocket transport only:
+ * `emit('signal', {to, data})` reaches the socket with id `to` as `signal {from, data}`.
+ */
+
+interface SignalEvent {
+  from: string;
+  data: unknown;
+}
+
+class SocketIoClient implements RelayClient {
+  onSignal: RelayClient['onSignal'] = ignoreSignal;
+  onFailure: RelayClient['onFailure'] = ignoreFailure;
+  private closing = false;
+
+  constructor(
+    private readonly socket: Socket,
+    readonly id: string,
+  ) {
+    socket.on('signal', (msg: SignalEvent) => this.onSignal(msg.from, msg.data));
+    socket.on('disconnect', (reason) => {
+      if (!this.closing) this.onFailure(`disconnected: ${reason}`);
+    });
+  }
+
+  send(to: string, data: CandidateData): void {
+    this.socket.emit('signal', { to, data });
+  }
+
+  close(): void {
+    this.closing = true;
+    this.socket.disconnect();
+  }
+}
+
+export const socketIoProtocol: ClientProtocol = {
+  server: 'socketio',
+  connect({ host, port }) {
+    return new Promise((resolve, reject) => {
+      const socket = io(`http://${host}:${port}`, {
+        transports: ['websocket'],
+        forceNew: true,
+        reconnection: false,
+        timeout: HANDSHAKE_TIMEOUT_MS,
+      });
+      socket.once('connect', () => {
+        socket.off('connect_error');
+        resolve(new SocketIoClient(socket, socket.id!));
+      });
+      socket.once('connect_error', (error) => {
+        socket.disconnect();
+        reject(error);
+      });
+    });
+  },
+  async pair() {
+    // No rooms needed: every socket is addressable by its id.
+  },
+};

@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseOptions } from './options.js';
+
+test('the default is the quick preset over all four servers with RSS at 1,000 and 10,000', () => {
+  const o = parseOptions([]);
+  assert.equal(o.preset, 'quick');
+  assert.deepEqual(o.servers, ['confab', 'peerjs', 'socketio', 'ws']);
+  assert.deepEqual(o.connections, [1000, 10000]);
+  assert.equal(o.durationMs, 5_000);
+});
+
+test('--full lengthens the runs; explicit flags still win', () => {
+  const o = parseOptions(['--full', '--duration', '2.5']);
+  assert.equal(o.rounds, 5);
+  assert.equal(o.durationMs, 2_500);
+});
+
+test('--connections none skips the RSS part, and levels are sorted', () => {
+  assert.deepEqual(parseOptions(['--connections', 'none']).connections, []);
+  assert.deepEqual(parseOptions(['--connections', '10000,1000']).connections, [1000, 10000]);
+});
+
+test('an unknown server or a bad count is refused with the flag named', () => {
+  assert.throws(() => parseOptions(['--servers', 'confab,janus']), /--servers: unknown janus/);
+  assert.throws(() => parseOptions(['--pairs', '0']), /--pairs must be an integer/);
+});

@@ -1,0 +1,107 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { REPO_ROOT } from './pinned-node.js';
+import { SERVER_NAMES, isServerName, type ServerName } from './servers/registry.js';
+
+/**
+ * Command-line options of `npm run bench:relay -- [options]`.
+ *
+ *   --quick               (default) 3 rounds of 1 s warm-up + 5 s window + 1 s latency probe
+ *   --full                5 rounds of 3 s + 10 s + 3 s
+ *   --servers LIST        confab,peerjs,socketio,ws (the default: all four)
+ *   --pairs N             client pairs relaying at once (default 50)
+ *   --inflight N          round trips each client keeps outstanding (default 8)
+ *   --rounds N            relay runs per server, interleaved; figures are medians
+ *   --warmup S, --duration S, --probe S   seconds (override the preset)
+ *   --connections LIST    idle-connection levels for RSS, e.g. 1000,10000; "none" skips
+ *   --profile             also run Confab under `node --cpu-prof` and summarise where time goes
+ *   --out FILE            JSON results (default bench/results/relay.json)
+ */
+
+export interface BenchOptions {
+  preset: 'quick' | 'full';
+  servers: ServerName[];
+  pairs: number;
+  inflight: number;
+  rounds: number;
+  warmupMs: number;
+  durationMs: number;
+  probeMs: number;
+  connections: number[];
+  profile: boolean;
+  out: string;
+}
+
+const PRESETS = {
+  quick: { rounds: 3, warmupS: 1, durationS: 5, probeS: 1 },
+  full: { rounds: 5, warmupS: 3, durationS: 10, probeS: 3 },
+} as const;
+
+export const DEFAULT_PAIRS = 50;
+export const DEFAULT_INFLIGHT = 8;
+export const DEFAULT_CONNECTIONS = '1000,10000';
+export const DEFAULT_OUT = resolve(REPO_ROOT, 'bench/results/relay.json');
+/** Past this the client side alone runs out of file descriptors (MAX_OPEN_FILES). */
+const MAX_CONNECTIONS = 19_000;
+
+function count(raw: string, flag: string, min: number, max: number): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${flag} must be an integer from ${min} to ${max}, got "${raw}"`);
+  return n;
+}
+
+function seconds(raw: string, flag: string, min: number): number {
+  const s = Number(raw);
+  if (!Number.isFinite(s) || s < min || s > 600) throw new Error(`--${flag} must be seconds from ${min} to 600, got "${raw}"`);
+  return Math.round(s * 1000);
+}
+
+function serverList(raw: string): ServerName[] {
+  const names = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = names.filter((name) => !isServerName(name));
+  if (unknown.length > 0) throw new Error(`--servers: unknown ${unknown.join(', ')}; choose from ${SERVER_NAMES.join(', ')}`);
+  if (names.length === 0) throw new Error('--servers: name at least one server');
+  return [...new Set(names)] as ServerName[];
+}
+
+function connectionLevels(raw: string): number[] {
+  if (raw === 'none' || raw === '') return [];
+  const levels = raw.split(',').map((s) => count(s.trim(), 'connections', 1, MAX_CONNECTIONS));
+  return [...new Set(levels)].sort((a, b) => a - b);
+}
+
+export function parseOptions(argv: string[] = process.argv.slice(2)): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      quick: { type: 'boolean', default: false },
+      full: { type: 'boolean', default: false },
+      servers: { type: 'string', default: SERVER_NAMES.join(',') },
+      pairs: { type: 'string', default: String(DEFAULT_PAIRS) },
+      inflight: { type: 'string', default: String(DEFAULT_INFLIGHT) },
+      rounds: { type: 'string' },
+      warmup: { type: 'string' },
+      duration: { type: 'string' },
+      probe: { type: 'string' },
+      connections: { type: 'string', default: DEFAULT_CONNECTIONS },
+      profile: { type: 'boolean', default: false },
+      out: { type: 'string', default: DEFAULT_OUT },
+    },
+  });
+  if (values.quick && values.full) throw new Error('--quick and --full exclude each other');
+  const preset = values.full ? 'full' : 'quick';
+  const p = PRESETS[preset];
+  return {
+    preset,
+    servers: serverList(values.servers),
+    pairs: count(values.pairs, 'pairs', 1, 2_000),
+    inflight: count(values.inflight, 'inflight', 1, 1_000),
+    rounds: values.rounds === undefined ? p.rounds : count(values.rounds, 'rounds', 1, 50),
+    warmupMs: seconds(values.warmup ?? String(p.warmupS), 'warmup', 0),
+    durationMs: seconds(values.duration ?? String(p.durationS), 'duration', 1),
+    probeMs: seconds(values.probe ?? String(p.probeS), 'probe', 0),
+    connections: connectionLevels(values.connections),
+    profile: values.profile,
+    out: resolve(values.out),
+  };
+}

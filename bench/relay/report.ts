@@ -1,0 +1,106 @@
+import { ratio, type GoalVerdict } from './goals.js';
+import { rssPerConnection, type ServerSummary } from './summary.js';
+import type { ServerName } from './servers/registry.js';
+
+/** The results as tables: plain text for the console, Markdown for docs/benchmarks-relay.md. */
+
+export type Format = 'text' | 'markdown';
+
+/** Servers the ratios are taken against. */
+const BASELINES: readonly ServerName[] = ['peerjs', 'socketio'];
+const NONE = '–';
+
+const int = (n: number | undefined) => (n === undefined || !Number.isFinite(n) ? NONE : Math.round(n).toLocaleString('en-US'));
+const fixed = (n: number | undefined, digits: number) => (n === undefined || !Number.isFinite(n) ? NONE : n.toFixed(digits));
+const ms = (n: number | undefined) => (n === undefined || !Number.isFinite(n) ? NONE : n < 10 ? n.toFixed(2) : n.toFixed(1));
+const percent = (share: number | undefined) => (share === undefined || !Number.isFinite(share) ? NONE : `${Math.round(share * 100)}%`);
+const kib = (bytes: number | undefined) => (bytes === undefined ? NONE : `${(bytes / 1024).toFixed(1)} KiB`);
+const times = (r: number | undefined) => (r === undefined ? NONE : `${r.toFixed(2)}×`);
+
+function renderTable(headers: readonly string[], rows: readonly string[][], format: Format): string {
+  if (format === 'markdown') {
+    const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+    const rule = headers.map((_, i) => (i === 0 ? '---' : '---:'));
+    return [line(headers), line(rule), ...rows.map(line)].join('\n');
+  }
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: readonly string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+export function absoluteTable(summaries: readonly ServerSummary[], levels: readonly number[], format: Format): string {
+  const headers = [
+    'server',
+    'msgs/s',
+    'CPU µs/msg',
+    '(min–max)',
+    'server CPU',
+    'server waited',
+    'load-gen CPU',
+    'RTT p50 ms',
+    'RTT p99 ms',
+    '1-in-flight p50 ms',
+    '1-in-flight p99 ms',
+    ...levels.map((n) => `RSS/conn @${n.toLocaleString('en-US')}`),
+    ...(levels.length > 1 ? ['RSS/conn marginal'] : []),
+  ];
+  const rows = summaries.map((s) => {
+    const r = s.relay;
+    return [
+      s.label + (r && r.failures > 0 ? ` (${r.failures} failures!)` : ''),
+      int(r?.messagesPerSecond),
+      fixed(r?.cpuMicrosPerMessage, 1),
+      r ? `${fixed(r.cpuMicrosPerMessageMin, 1)}–${fixed(r.cpuMicrosPerMessageMax, 1)}` : NONE,
+      percent(r?.serverCoreShare),
+      percent(r?.serverWaitShare),
+      percent(r?.loadCoreShare),
+      ms(r?.rttP50Ms),
+      ms(r?.rttP99Ms),
+      ms(r?.probeP50Ms),
+      ms(r?.probeP99Ms),
+      ...levels.map((n) => kib(rssPerConnection(s, n))),
+      ...(levels.length > 1 ? [kib(s.idle?.marginalBytesPerConnection)] : []),
+    ];
+  });
+  return renderTable(headers, rows, format);
+}
+
+export function ratioTable(summaries: readonly ServerSummary[], levels: readonly number[], format: Format): string {
+  const baselines = BASELINES.map((name) => summaries.find((s) => s.server === name)).filter((s) => s !== undefined);
+  if (baselines.length === 0) return '';
+  const headers = ['server'];
+  for (const b of baselines) headers.push(`CPU/msg ÷ ${b.label}`);
+  for (const b of baselines) headers.push(`msgs/s ÷ ${b.label}`);
+  for (const n of levels) for (const b of baselines) headers.push(`RSS/conn @${n.toLocaleString('en-US')} ÷ ${b.label}`);
+  const rows = summaries.map((s) => {
+    const row = [s.label];
+    for (const b of baselines) row.push(times(ratio(s.relay?.cpuMicrosPerMessage, b.relay?.cpuMicrosPerMessage)));
+    for (const b of baselines) row.push(times(ratio(s.relay?.messagesPerSecond, b.relay?.messagesPerSecond)));
+    for (const n of levels) for (const b of baselines) row.push(times(ratio(rssPerConnection(s, n), rssPerConnection(b, n))));
+    return row;
+  });
+  return renderTable(headers, rows, format);
+}
+
+export function goalLines(verdicts: readonly GoalVerdict[], format: Format): string {
+  const mark = (v: GoalVerdict) => (v.met === undefined ? 'not measured' : v.met ? 'MET' : 'NOT MET');
+  const bullet = format === 'markdown' ? '- ' : '  ';
+  return verdicts
+    .map((v) => `${bullet}Confab ${v.goal}: ${times(v.ratio)} → ${format === 'markdown' ? `**${mark(v)}**` : mark(v)}`)
+    .join('\n');
+}
+
+export function renderReport(summaries: readonly ServerSummary[], levels: readonly number[], verdicts: readonly GoalVerdict[], format: Format): string {
+  const heading = (title: string) => (format === 'markdown' ? `### ${title}` : `${title}:`);
+  return [
+    heading('Figures (medians over rounds)'),
+    absoluteTable(summaries, levels, format),
+    '',
+    heading('Ratios'),
+    ratioTable(summaries, levels, format),
+    '',
+    heading('Goals'),
+    goalLines(verdicts, format),
+  ].join('\n');
+}

@@ -1,0 +1,50 @@
+import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from '../pinned-node.js';
+import { BENCH_HOST } from './announce.js';
+
+/** The four servers under test, each run as its own process. */
+
+export const SERVER_NAMES = ['confab', 'peerjs', 'socketio', 'ws'] as const;
+export type ServerName = (typeof SERVER_NAMES)[number];
+
+export interface ServerSpec {
+  name: ServerName;
+  /** As printed in tables. */
+  label: string;
+  /** The script node runs. */
+  entry: string;
+  /** Node flags needed to run `entry` at all (a TypeScript loader for the bench's own servers). */
+  loaderArgs: readonly string[];
+  env: Record<string, string>;
+}
+
+export const CONFAB_MAIN = `${REPO_ROOT}packages/server/dist/main.js`;
+
+/**
+ * Confab's limits are raised so the bench measures relaying, not refusals: every client connects
+ * from 127.0.0.1, and a closed-loop client sends far above the per-connection rate limit.
+ * LOG_LEVEL=info because "listening" is logged at info; nothing is logged per message at info.
+ */
+const CONFAB_ENV: Record<string, string> = {
+  PORT: '0',
+  HOST: BENCH_HOST,
+  LOG_LEVEL: 'info',
+  RATE_LIMIT_PER_SECOND: '1000000',
+  RATE_LIMIT_BURST: '1000000',
+  MAX_CONNECTIONS_PER_IP: '100000',
+  MAX_PEERS: '2',
+};
+
+const TSX: readonly string[] = ['--import', 'tsx'];
+const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+
+export const SERVERS: Record<ServerName, ServerSpec> = {
+  confab: { name: 'confab', label: 'Confab', entry: CONFAB_MAIN, loaderArgs: [], env: CONFAB_ENV },
+  peerjs: { name: 'peerjs', label: 'PeerJS', entry: here('./peerjs.ts'), loaderArgs: TSX, env: {} },
+  socketio: { name: 'socketio', label: 'socket.io', entry: here('./socketio.ts'), loaderArgs: TSX, env: {} },
+  ws: { name: 'ws', label: 'bare ws', entry: here('./ws-relay.ts'), loaderArgs: TSX, env: {} },
+};
+
+export function isServerName(value: string): value is ServerName {
+  return (SERVER_NAMES as readonly string[]).includes(value);
+}
