@@ -14,6 +14,9 @@ const TRACK_PEER_CONNECTIONS = `(() => {
     constructor(...args) {
       super(...args);
       window.__confabPcs.push(this);
+      // Every state it went through, since the SDK may restart ICE on its own after a failure.
+      this.__states = [];
+      this.addEventListener('connectionstatechange', () => this.__states.push(this.connectionState));
     }
   };
 })();`;
@@ -31,6 +34,8 @@ export interface CandidateInfo {
 
 export interface PcReport {
   connectionState: string;
+  /** Every connection state it has been in, in order. */
+  stateHistory: string[];
   iceTransportPolicy: string;
   /** Usernames of the configured TURN servers. */
   turnUsernames: string[];
@@ -58,6 +63,7 @@ export function peerConnections(page: Page): Promise<PcReport[]> {
         const config = pc.getConfiguration();
         return {
           connectionState: pc.connectionState,
+          stateHistory: [...((pc as unknown as { __states?: string[] }).__states ?? [])],
           iceTransportPolicy: config.iceTransportPolicy ?? 'all',
           turnUsernames: (config.iceServers ?? []).flatMap((s) => (s.username ? [s.username] : [])),
           local: info(byId(pair?.localCandidateId)),

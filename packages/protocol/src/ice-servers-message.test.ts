@@ -10,10 +10,9 @@ describe('ice-servers and welcome.iceTransportPolicy', () => {
     expect(parsed).toEqual({ ok: true, msg: { type: 'ice-servers', iceServers: [{ urls: 'stun:s:3478' }, TURN] } });
   });
 
-  it('refuses ice-servers without a list, or with unknown fields', () => {
+  it('refuses ice-servers without a list, or with a server that has no urls', () => {
     expect(parseServerMessage(json({ type: 'ice-servers' })).ok).toBe(false);
-    expect(parseServerMessage(json({ type: 'ice-servers', iceServers: [], ttl: 60 })).ok).toBe(false);
-    expect(parseServerMessage(json({ type: 'ice-servers', iceServers: [{ ...TURN, secret: 'x' }] })).ok).toBe(false);
+    expect(parseServerMessage(json({ type: 'ice-servers', iceServers: [{ username: 'u', credential: 'c' }] })).ok).toBe(false);
   });
 
   it('welcome may name the ICE transport policy: all or relay, nothing else', () => {
