@@ -34,6 +34,7 @@ export function Lobby({ room: initialRoom, eager, onJoined }: LobbyProps) {
   const { join, joining, error: joinError } = useJoin({ connection, media, onJoined });
   const [name, setName] = useState(loadName);
   const [room, setRoom] = useState(initialRoom);
+  const [password, setPassword] = useState('');
   const [formError, setFormError] = useState<string | null>(null);
   const [relayOnly, setRelayOnly] = useState(loadRelayOnly);
   // Until the server has answered, assume it has a relay; without one, relay only would connect nobody.
@@ -58,7 +59,10 @@ export function Lobby({ room: initialRoom, eager, onJoined }: LobbyProps) {
     setFormError(null);
     setRoom(roomName);
     saveName(name);
-    void join(mode, roomName, name.trim(), relayOnly && relayAvailable ? { iceTransportPolicy: 'relay' } : {});
+    void join(mode, roomName, name.trim(), {
+      ...(relayOnly && relayAvailable ? { iceTransportPolicy: 'relay' as const } : {}),
+      ...(password ? { password } : {}),
+    });
   }
 
   function onSubmit(event: FormEvent) {
@@ -112,6 +116,19 @@ export function Lobby({ room: initialRoom, eager, onJoined }: LobbyProps) {
             />
           </label>
           <p className="hint">{slug ? `Link: ${roomLink(location.host, slug)}` : 'Letters, digits, "-" and "_".'}</p>
+
+          <label className="field">
+            <span>Room password (optional)</span>
+            <input
+              type="password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              autoComplete="off"
+              maxLength={128}
+              enterKeyHint="go"
+            />
+          </label>
+          <p className="hint">The first person in a room may set one; the others must enter it.</p>
 
           {error && (
             <p id={errorId} className="error" role="alert">

@@ -1,3 +1,4 @@
+import { accessToken } from '../lib/access-token.js';
 import { connect } from '@confab/client';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { configuredKinds, gatherCandidates, summarize, type KindResult } from '../lib/ice-check.js';
@@ -24,7 +25,8 @@ export function useIceCheck(signalingUrl: string): { state: IceCheckState; rerun
     void (async () => {
       let iceServers: RTCIceServer[];
       try {
-        const client = await connect(signalingUrl);
+        const token = accessToken();
+        const client = await connect(signalingUrl, token ? { token } : {});
         iceServers = client.iceServers;
         client.close();
       } catch (err) {

@@ -1,5 +1,6 @@
 import { connect, type ConfabClient } from '@confab/client';
 import { useEffect, useState } from 'react';
+import { accessToken } from '../lib/access-token.js';
 import { ServerConnection } from '../lib/server-connection.js';
 
 /**
@@ -10,7 +11,8 @@ import { ServerConnection } from '../lib/server-connection.js';
 export function useServerConnection(url: string, eager: boolean): ServerConnection<ConfabClient> | null {
   const [connection, setConnection] = useState<ServerConnection<ConfabClient> | null>(null);
   useEffect(() => {
-    const next = new ServerConnection(() => connect(url));
+    const token = accessToken();
+    const next = new ServerConnection(() => connect(url, token ? { token } : {}));
     if (eager) void next.start().catch(() => {});
     setConnection(next);
     return () => next.close();

@@ -9,6 +9,17 @@ export function describeJoinError(error: unknown): string {
       return 'That room name cannot be used. Use letters, digits, "-" and "_" (up to 64).';
     case 'ALREADY_IN_ROOM':
       return 'You are already in a room in this tab. Reload the page and try again.';
+    case 'PASSWORD_REQUIRED':
+      return 'This room has a password. Enter it under "Room password" and join again.';
+    case 'WRONG_PASSWORD':
+      return 'That password is not right for this room.';
+    case 'ROOM_NOT_ALLOWED':
+      return 'Your invitation does not include this room.';
+    case 'AUTH_REQUIRED':
+      return 'This server needs an invitation link. Ask the organiser for one.';
+    case 'AUTH_INVALID':
+    case 'AUTH_EXPIRED':
+      return 'Your invitation link is not valid any more. Ask the organiser for a new one.';
     case 'RATE_LIMITED':
     case 'TOO_MANY_ATTEMPTS':
       return 'Too many attempts in a short time. Wait a moment and try again.';
