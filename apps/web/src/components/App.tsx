@@ -16,23 +16,20 @@ import { DirectCallsPage } from './DirectCallsPage.js';
 import { Lobby } from './Lobby.js';
 import { RoomView } from './RoomView.js';
 
-/** Signaling lives at the page's own origin; the Node server (and Vite's dev proxy) answer there. */
-export const SIGNALING_URL = '/ws';
-
 /** The app: the connectivity check at `/check`, direct calls at `/call`; otherwise the lobby, or the call once joined. */
-export function App() {
+export function App({ signalingUrl }: { signalingUrl: string }) {
   const path = useLocationPath();
-  if (isCheckPath(path)) return <ConnectivityCheck signalingUrl={SIGNALING_URL} />;
+  if (isCheckPath(path)) return <ConnectivityCheck signalingUrl={signalingUrl} />;
   // `/call` and `/call/<name>`: the directory and direct calls.
   const directCall = callRouteFromPath(path);
-  if (directCall) return <DirectCallsPage signalingUrl={SIGNALING_URL} target={directCall.target} />;
-  return <CallApp path={path} />;
+  if (directCall) return <DirectCallsPage signalingUrl={signalingUrl} target={directCall.target} />;
+  return <CallApp path={path} signalingUrl={signalingUrl} />;
 }
 
 /** The lobby, or the call once joined. `/` and `/r/<room>` both open the lobby. */
-function CallApp({ path }: { path: string }) {
+function CallApp({ path, signalingUrl }: { path: string; signalingUrl: string }) {
   const [eager] = useState(() => !isColdLobby(location.search));
-  const connection = useServerConnection(SIGNALING_URL, eager);
+  const connection = useServerConnection(signalingUrl, eager);
   const [generatedRoom] = useState(generateRoomName);
   const { call, start, end } = useCall();
   const routeRoom = roomFromPath(path);
