@@ -24,8 +24,11 @@ import {
 
 /** How long the signaling path stays cut. */
 const OUTAGE_MS = 4_000;
-/** Worst case to get back: the backoff window in force after OUTAGE_MS (≤ 4 s) plus the handshake. */
-const RESUME_BUDGET_MS = 6_000;
+/**
+ * Worst case to get back: the backoff window in force after OUTAGE_MS of refused attempts (up to
+ * the 7 s cap: full jitter draws anywhere in it) plus the handshake.
+ */
+const RESUME_BUDGET_MS = 7_500;
 const UI_TIMEOUT_MS = 5_000;
 
 const browser = useBrowser();

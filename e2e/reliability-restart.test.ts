@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, test } from 'vitest';
+import type { Person } from './harness/browser.js';
 import { expectFramesAdvancing } from './harness/media.js';
 import { startServer, type RunningServer } from './harness/server.js';
 import { Stage } from './harness/stage.js';
@@ -71,9 +72,8 @@ describe('the server killed mid-call', () => {
 
     const tKill = Date.now();
     await first.kill('SIGKILL');
-    const [tAnnNoticed, tBobNoticed] = await Promise.all(
-      [ann, bob].map((p) => when(async () => (await reconnectingStatus(p.page).count()) > 0, 5_000, `Reconnecting… at ${p.name}`)),
-    );
+    const noticed = (p: Person) => when(async () => (await reconnectingStatus(p.page).count()) > 0, 5_000, `Reconnecting… at ${p.name}`);
+    const [tAnnNoticed, tBobNoticed] = await Promise.all([noticed(ann), noticed(bob)]);
     const samples = await sampleThrough(
       [
         { page: ann.page, peers: ['bob'] },
@@ -85,15 +85,13 @@ describe('the server killed mid-call', () => {
 
     server = await startServer({ STATE_DIR: stateDir!, PORT: String(port) });
     const tListening = Date.now();
-    const [tAnnBack, tBobBack] = await Promise.all(
-      [ann, bob].map((p) =>
-        when(
-          async () => (await reconnectingStatus(p.page).count()) === 0 && (await statusText(p.page, '2 people in the call').count()) > 0,
-          REFORM_BUDGET_MS + 10_000,
-          `${p.name} back in the room`,
-        ),
-      ),
-    );
+    const backInRoom = (p: Person) =>
+      when(
+        async () => (await reconnectingStatus(p.page).count()) === 0 && (await statusText(p.page, '2 people in the call').count()) > 0,
+        REFORM_BUDGET_MS + 10_000,
+        `${p.name} back in the room`,
+      );
+    const [tAnnBack, tBobBack] = await Promise.all([backInRoom(ann), backInRoom(bob)]);
     await expectFramesAdvancing(ann.page, 'bob');
     await expectFramesAdvancing(bob.page, 'ann');
 

@@ -66,7 +66,7 @@ const SPECIAL_AREAS: Record<string, string> = {
 };
 
 function areaOf(frame: CallFrame): string {
-  if (!frame.url) return SPECIAL_AREAS[frame.functionName] ?? 'V8 builtins (JSON, RegExp, …)';
+  if (!frame.url) return SPECIAL_AREAS[frame.functionName] ?? 'native functions (writev, JSON, …)';
   for (const [pattern, area] of AREAS) if (pattern.test(frame.url)) return area;
   return 'other';
 }

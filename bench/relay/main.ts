@@ -3,9 +3,10 @@
  *
  *   Confab's server, the PeerJS server, a socket.io relay and a bare `ws` relay, each as its own
  *   process pinned to CPU 0, driven by a load generator (its own process, pinned to CPU 1):
- *   pairs of clients echo ~200-byte candidate signals with a fixed number in flight. Per server:
- *   relayed messages per second, server CPU time per message (/proc/<pid>/stat), round-trip
- *   latency under load and with one message in flight, and server RSS per idle connection.
+ *   pairs of clients echo ICE-candidate signals (frames of 224–308 bytes) with a fixed number in
+ *   flight. Per server: relayed messages per second, server CPU time per message
+ *   (/proc/<pid>/stat), round-trip latency under load and with one message in flight, and server
+ *   RSS per idle connection.
  *   Relay rounds are interleaved across servers so the machine's drift hits all alike.
  *
  * Usage: npm run bench:relay -- [--quick|--full] [--servers …] [--pairs N] [--inflight N]
@@ -13,18 +14,17 @@
  *        [--profile] [--out FILE]          (see options.ts)
  */
 
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
+import { loadavg } from 'node:os';
 import { dirname } from 'node:path';
 import { renderProfileSummary } from './cpu-profile.js';
+import { environment } from './environment.js';
 import { evaluateGoals } from './goals.js';
 import { waitForQuiet } from './machine-load.js';
 import { measureIdle, measureRelay, type RelayParams } from './measure.js';
 import { parseOptions, type BenchOptions } from './options.js';
-import { canPin, LOAD_CPU, MAX_OPEN_FILES, REPO_ROOT, SERVER_CPU } from './pinned-node.js';
-import { clockTicksPerSecond } from './proc-stat.js';
+import { LOAD_CPU, SERVER_CPU } from './pinned-node.js';
 import { profileServer, type ProfileRun } from './profile.js';
 import { renderReport } from './report.js';
 import type { IdleResult, RelayResult } from './scenario.js';
@@ -33,12 +33,11 @@ import { summarize } from './summary.js';
 
 /**
  * A relay run in which the server or the load generator waited for a CPU (held by other work on
- * a shared machine) for this share of the window or more is run again, up to MAX_ATTEMPTS times;
- * the least contended attempt counts. Contention inflates CPU per message: with the CPU taken
- * away, fewer messages share each wake-up and the caches are cold.
+ * a shared machine) for this share of the window or more is run again, up to `--attempts` times
+ * (--full: twice); the least contended attempt counts. Contention inflates CPU per message: with
+ * the CPU taken away, fewer messages share each wake-up and the caches are cold.
  */
 const CONTENDED_WAIT_SHARE = 0.2;
-const MAX_ATTEMPTS = 2;
 
 function contention(r: RelayResult): number {
   return Math.max(r.serverWaitShare || 0, r.loadWaitShare || 0);
@@ -66,31 +65,6 @@ function describeIdle(r: IdleResult): string {
     (r.dropped > 0 ? `, ${r.dropped} DROPPED` : '');
 }
 
-/** The commit measured, and the packages/ files that differ from it (the build includes them). */
-function gitState(): { commit: string; uncommittedPackageFiles: string[] } | undefined {
-  try {
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
-    const dirty = git('status', '--porcelain', '--', 'packages');
-    return { commit: git('rev-parse', '--short', 'HEAD'), uncommittedPackageFiles: dirty ? dirty.split('\n').map((l) => l.slice(3)) : [] };
-  } catch {
-    return undefined;
-  }
-}
-
-function environment() {
-  return {
-    git: gitState(),
-    node: process.version,
-    cpus: availableParallelism(),
-    cpuModel: cpus()[0]?.model,
-    memoryGiB: Math.round(totalmem() / 2 ** 30),
-    loadavgAtStart: loadavg(),
-    pinned: canPin() ? { server: SERVER_CPU, loadGenerator: LOAD_CPU } : false,
-    clockTicksPerSecond: clockTicksPerSecond(),
-    maxOpenFiles: MAX_OPEN_FILES,
-  };
-}
-
 interface RelayRuns {
   kept: Map<ServerName, RelayResult[]>;
   /** Attempts set aside for a less contended one. */
@@ -103,11 +77,11 @@ async function runRelayRounds(options: BenchOptions, params: RelayParams): Promi
   for (let round = 0; round < options.rounds; round++) {
     for (const name of rotate(options.servers, round)) {
       const attempts: RelayResult[] = [];
-      for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      for (let attempt = 1; attempt <= options.attempts; attempt++) {
         const othersBusy = await waitForQuiet();
         const result = { ...(await measureRelay(SERVERS[name], params)), machineBusyBefore: othersBusy };
         attempts.push(result);
-        const retry = contention(result) >= CONTENDED_WAIT_SHARE && attempt < MAX_ATTEMPTS;
+        const retry = contention(result) >= CONTENDED_WAIT_SHARE && attempt < options.attempts;
         console.log(
           `relay  round ${round + 1}/${options.rounds}  ${SERVERS[name].label.padEnd(9)}  ${describeRelay(result)}` +
             (retry ? '  (contended: again)' : ''),

@@ -7,11 +7,12 @@ import { SERVER_NAMES, isServerName, type ServerName } from './servers/registry.
  * Command-line options of `npm run bench:relay -- [options]`.
  *
  *   --quick               (default) 3 rounds of 1 s warm-up + 5 s window + 1 s latency probe
- *   --full                5 rounds of 3 s + 10 s + 3 s
+ *   --full                5 rounds of 3 s + 10 s + 3 s; a contended run is redone once
  *   --servers LIST        confab,peerjs,socketio,ws (the default: all four)
  *   --pairs N             client pairs relaying at once (default 50)
  *   --inflight N          round trips each client keeps outstanding (default 8)
  *   --rounds N            relay runs per server, interleaved; figures are medians
+ *   --attempts N          tries per relay run; the least contended counts (quick 1, full 2)
  *   --warmup S, --duration S, --probe S   seconds (override the preset)
  *   --connections LIST    idle-connection levels for RSS, e.g. 1000,10000; "none" skips
  *   --profile             also run Confab under `node --cpu-prof` and summarise where time goes
@@ -24,6 +25,8 @@ export interface BenchOptions {
   pairs: number;
   inflight: number;
   rounds: number;
+  /** Attempts per relay run: more than one redoes a run the machine's other work got in the way of. */
+  attempts: number;
   warmupMs: number;
   durationMs: number;
   probeMs: number;
@@ -33,8 +36,8 @@ export interface BenchOptions {
 }
 
 const PRESETS = {
-  quick: { rounds: 3, warmupS: 1, durationS: 5, probeS: 1 },
-  full: { rounds: 5, warmupS: 3, durationS: 10, probeS: 3 },
+  quick: { rounds: 3, attempts: 1, warmupS: 1, durationS: 5, probeS: 1 },
+  full: { rounds: 5, attempts: 2, warmupS: 3, durationS: 10, probeS: 3 },
 } as const;
 
 export const DEFAULT_PAIRS = 50;
@@ -80,6 +83,7 @@ export function parseOptions(argv: string[] = process.argv.slice(2)): BenchOptio
       pairs: { type: 'string', default: String(DEFAULT_PAIRS) },
       inflight: { type: 'string', default: String(DEFAULT_INFLIGHT) },
       rounds: { type: 'string' },
+      attempts: { type: 'string' },
       warmup: { type: 'string' },
       duration: { type: 'string' },
       probe: { type: 'string' },
@@ -97,6 +101,7 @@ export function parseOptions(argv: string[] = process.argv.slice(2)): BenchOptio
     pairs: count(values.pairs, 'pairs', 1, 2_000),
     inflight: count(values.inflight, 'inflight', 1, 1_000),
     rounds: values.rounds === undefined ? p.rounds : count(values.rounds, 'rounds', 1, 50),
+    attempts: values.attempts === undefined ? p.attempts : count(values.attempts, 'attempts', 1, 5),
     warmupMs: seconds(values.warmup ?? String(p.warmupS), 'warmup', 0),
     durationMs: seconds(values.duration ?? String(p.durationS), 'duration', 1),
     probeMs: seconds(values.probe ?? String(p.probeS), 'probe', 0),

@@ -20,6 +20,15 @@ export type { Listener, Unsubscribe, Subscribable } from './emitter.js';
 export type { WebSocketConstructor, WebSocketLike } from './web-socket.js';
 export { REQUEST_TIMEOUT_MS, OPEN_TIMEOUT_MS } from './signaling.js';
 export { PONG_TIMEOUT_MS } from './keepalive.js';
+// Surviving faults (docs/reliability.md).
+export { RECONNECT_BASE_DELAY_MS, RECONNECT_MAX_DELAY_MS, reconnectDelay } from './backoff.js';
+export { NETWORK_PROBE_TIMEOUT_MS, type TokenSource } from './reconnecting-channel.js';
+export type { ResumeOutcome } from './handshake.js';
+export type { ResumeCredentials } from './resume-storage.js';
+export { REJOIN_AWAIT_MS } from './rejoin-plan.js';
+export { ICE_DISCONNECTED_RESTART_MS, ICE_RESTART_MIN_INTERVAL_MS } from './ice-restarter.js';
+export { POLITE_OFFER_DELAY_MS } from './polite-offer.js';
+export { RECEIVE_STALL_CHECK_MS } from './receive-watch.js';
 export {
   ConfabError,
   ERROR_CODES,

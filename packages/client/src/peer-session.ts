@@ -4,6 +4,8 @@ import { DataLink } from './data/data-link.js';
 import { Emitter, type Listener, type Subscribable, type Unsubscribe } from './emitter.js';
 import { IceRestarter } from './ice-restarter.js';
 import { localTrack, MEDIA_KINDS } from './local-media.js';
+import { holdBackPoliteOffer } from './polite-offer.js';
+import { ReceiveWatch } from './receive-watch.js';
 import { sdpSessionId } from './sdp-session.js';
 import { RouteMonitor, type PeerRoute } from './route.js';
 
@@ -20,6 +22,8 @@ export type PeerSessionEvents = {
    * this session cannot continue. The owner replaces it and hands the offer to the new one.
    */
   remoteReplaced: [SignalData];
+  /** After a rollback, incoming media stopped although the connection is up: it needs rebuilding. */
+  receiveStalled: [];
 };
 
 export interface PeerSessionOptions {
@@ -58,6 +62,7 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
   private readonly heldCandidates = new CandidateQueue();
   private readonly routes: RouteMonitor;
   private readonly restarter: IceRestarter;
+  private readonly receiveWatch: ReceiveWatch;
   /** The SDP session id of the other side's peer connection, from its first description. */
   private remoteSession: string | undefined;
   private readonly ignoredSessions: ReadonlySet<string>;
@@ -93,6 +98,16 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
     this.restarter = new IceRestarter({
       restart: () => this.restartIce(),
       canSignal: options.canSignal ?? (() => true),
+    });
+    this.receiveWatch = new ReceiveWatch({
+      getStats: () => this.pc.getStats(),
+      expectsMedia: () =>
+        this.pc.connectionState === 'connected' &&
+        this.pc.getTransceivers().some((t) => t.currentDirection === 'sendrecv' || t.currentDirection === 'recvonly'),
+      onStalled: () => {
+        console.warn(`[confab] no media from peer ${this.remoteId} since a rollback; rebuilding the connection.`);
+        this.emitter.emit('receiveStalled');
+      },
     });
   }
 
@@ -207,6 +222,7 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
     this.closed = true;
     this.routes.stop();
     this.restarter.close();
+    this.receiveWatch.close();
     this.pc.onnegotiationneeded = null;
     this.pc.onicecandidate = null;
     this.pc.ontrack = null;
@@ -235,6 +251,9 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
   }
 
   private async negotiate(): Promise<void> {
+    // On an established connection the polite side lets a simultaneous offer of the other side go
+    // first (see polite-offer.ts); its own offer follows once that one is answered.
+    if (this.polite && this.pc.remoteDescription && !(await holdBackPoliteOffer(this.pc, () => this.closed))) return;
     try {
       this.makingOffer = true;
       await this.pc.setLocalDescription();
@@ -252,6 +271,7 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
     const offerCollision = description.type === 'offer' && !readyForOffer;
     this.ignoreOffer = !this.polite && offerCollision;
     if (this.ignoreOffer) return;
+    const established = Boolean(pc.currentRemoteDescription);
 
     this.isSettingRemoteAnswerPending = description.type === 'answer';
     try {
@@ -270,6 +290,8 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
     await this.attachLocalMediaToOffer();
     await pc.setLocalDescription();
     this.sendDescription();
+    // A rollback on a connection that carries media can leave it deaf in Chromium: check.
+    if (offerCollision && established) this.receiveWatch.check();
   }
 
   /**

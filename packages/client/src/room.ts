@@ -336,6 +336,7 @@ export class Room implements Subscribable<RoomEvents> {
     });
     session.on('signal', (data) => this.transport.sendSignal(peer.id, data));
     session.on('remoteReplaced', (offer) => this.replaceSession(peer.id, { first: offer }));
+    session.on('receiveStalled', () => this.replaceSession(peer.id, { offer: true }));
     session.on('track', (track) => {
       if (peer.addTrack(track)) this.emitter.emit('track', peer, track);
     });
@@ -365,8 +366,9 @@ export class Room implements Subscribable<RoomEvents> {
     this.isClosed = true;
     for (const { timer } of this.awaiting.values()) clearTimeout(timer);
     this.awaiting.clear();
-    for (const peer of [...this.remotes.values()]) this.removePeer(peer);
+    // First, so transfers still going end as `closed` (you left), not `peer-left`.
     this.data.close();
+    for (const peer of [...this.remotes.values()]) this.removePeer(peer);
     this.early.clear();
     this.emitter.emit('closed');
     this.emitter.removeAllListeners();

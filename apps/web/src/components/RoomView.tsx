@@ -95,8 +95,17 @@ export function RoomView({ stream, onLeft }: RoomViewProps) {
           </div>
         )}
       </main>
-      {chat.state.open && <ChatPanel state={chat.state} store={chat.store} files={room.files} peers={peers} />}
-      <TransferTray views={transfers} files={room.files} />
+      {chat.state.open ? (
+        <ChatPanel
+          state={chat.state}
+          store={chat.store}
+          files={room.files}
+          peers={peers}
+          transfers={<TransferTray views={transfers} files={room.files} />}
+        />
+      ) : (
+        <TransferTray views={transfers} files={room.files} />
+      )}
 
       <footer className="room-footer">
         {copyResult !== 'idle' && (

@@ -85,8 +85,9 @@ export class RoomData implements ChannelHost {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    for (const peerId of [...this.peers.keys()]) this.removePeer(peerId);
+    // Files first: transfers still going end as `closed` (you left), not `peer-left`.
     this.files.close();
+    for (const peerId of [...this.peers.keys()]) this.removePeer(peerId);
     this.chat.close();
     for (const set of [...this.channels.values()]) for (const channel of [...set]) channel.close();
     this.channels.clear();

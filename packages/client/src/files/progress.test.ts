@@ -45,3 +45,17 @@ describe('ProgressMeter', () => {
     expect(new ProgressMeter(0, time.now).snapshot()).toMatchObject({ fraction: 1, secondsRemaining: 0 });
   });
 });
+
+describe('ProgressMeter sampling', () => {
+  it('keeps few samples however often it is updated, and the speed stays right', () => {
+    let t = 0;
+    const meter = new ProgressMeter(10_000_000, () => t, 2000);
+    for (let i = 1; i <= 10_000; i++) {
+      t += 1;
+      meter.update(i * 1000);
+    }
+    // 1000 bytes per ms, measured over the window.
+    expect(meter.snapshot().bytesPerSecond).toBeCloseTo(1_000_000, -3);
+    expect((meter as unknown as { samples: unknown[] }).samples.length).toBeLessThan(100);
+  });
+});

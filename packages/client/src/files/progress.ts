@@ -1,5 +1,8 @@
 import { SPEED_WINDOW_MS } from './constants.js';
 
+/** Samples of the speed window are at least this far apart (the newest one excepted). */
+const SAMPLE_GAP_MS = 50;
+
 /** How far a transfer has got, as both sides see it. */
 export interface TransferProgress {
   /** Bytes transferred so far: received, or sent and gone from the channel's buffer. */
@@ -36,6 +39,15 @@ export class ProgressMeter {
   update(bytes: number): void {
     const at = this.now();
     this.current = Math.max(this.current, Math.min(bytes, this.total));
+    // Called once per chunk: samples closer than SAMPLE_GAP_MS merge into the newest one, so the
+    // window holds a few dozen samples however fast the chunks come.
+    const newest = this.samples[this.samples.length - 1];
+    const before = this.samples[this.samples.length - 2];
+    if (newest && before && at - before.at < SAMPLE_GAP_MS) {
+      newest.at = at;
+      newest.bytes = this.current;
+      return;
+    }
     this.samples.push({ at, bytes: this.current });
     // Keep one sample older than the window, so the window is always fully covered.
     while (this.samples.length > 2 && this.samples[1]!.at <= at - this.windowMs) this.samples.shift();
