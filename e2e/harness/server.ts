@@ -108,6 +108,8 @@ export async function startServer(overrides: ServerEnv = {}): Promise<RunningSer
   // must not leak into a test, which states what it needs.
   const env: NodeJS.ProcessEnv = { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' };
   for (const key of INHERITED_ENV) if (process.env[key] !== undefined) env[key] = process.env[key];
+  // A web build elsewhere than apps/web/dist (developers building side by side): E2E_STATIC_DIR.
+  if (process.env.E2E_STATIC_DIR) env.STATIC_DIR = process.env.E2E_STATIC_DIR;
   for (const [key, value] of Object.entries(overrides)) {
     if (value !== undefined) env[key] = value;
   }
