@@ -27,6 +27,20 @@ export default defineConfig({
           hookTimeout: 90_000,
         },
       },
+      {
+        extends: true,
+        test: {
+          // Quick modes of the benchmarks: figures produced and sane, no thresholds. They run
+          // after the other projects (groupOrder), one file at a time, so nothing competes for the CPU.
+          name: 'bench',
+          include: ['bench/**/*.test.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

@@ -32,6 +32,8 @@ import { sendFile, transferRow, writeRandomFile } from '../e2e/harness/data.js';
 import { REPO_ROOT, startServer } from '../e2e/harness/server.js';
 import { openLobby, remoteTiles, selfTile, uniqueRoom } from '../e2e/harness/ui.js';
 import { pollUntil } from '../e2e/harness/wait.js';
+import { updateReportFor } from './report/index.js';
+import { machineInfo } from './report/machine.js';
 import { summarize, type Summary } from './stats.js';
 
 const DEFAULT_SIZE_MB = 256;
@@ -292,6 +294,7 @@ async function main(): Promise<void> {
       ratio: round(ratio, 3),
       goal: 0.8,
       runs,
+      machine: machineInfo(),
       environment: {
         node: process.version,
         chromium: browser.version(),
@@ -304,6 +307,7 @@ async function main(): Promise<void> {
     await mkdir(dirname(options.out), { recursive: true });
     await writeFile(options.out, `${JSON.stringify(report, null, 2)}\n`);
     console.log(`\nwrote ${options.out}`);
+    await updateReportFor(options.out);
   } finally {
     await browser?.close();
     await server.stop();

@@ -1,16 +1,39 @@
 /**
  * `npm run bench:cluster`: what crossing nodes through Redis adds to a relayed signal.
  * Same-node and cross-node pairs are measured in one run, then relay throughput with 1 and 2 nodes.
+ *
+ * Usage: npm run bench:cluster -- [--round-trips N] [--seconds S] [--pairs N] [--inflight N] [--out FILE]
+ * (the environment variables ROUND_TRIPS, THROUGHPUT_SECONDS, PAIRS, IN_FLIGHT still set the defaults).
  */
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { RedisServer } from '../../packages/server/test/redis-server.js';
+import { updateReportFor } from '../report/index.js';
+import { machineInfo, REPO_ROOT } from '../report/machine.js';
 import { startNode } from './node-process.js';
 import { Pair, percentile } from './pair.js';
 
-const ROUND_TRIPS = Number(process.env.ROUND_TRIPS ?? 3000);
-const THROUGHPUT_SECONDS = Number(process.env.THROUGHPUT_SECONDS ?? 5);
-const PAIRS = Number(process.env.PAIRS ?? 20);
-const IN_FLIGHT = Number(process.env.IN_FLIGHT ?? 8);
+function positive(raw: string, flag: string): number {
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${flag} must be a positive number, got "${raw}"`);
+  return n;
+}
+
+const { values: flags } = parseArgs({
+  options: {
+    'round-trips': { type: 'string', default: process.env.ROUND_TRIPS ?? '3000' },
+    seconds: { type: 'string', default: process.env.THROUGHPUT_SECONDS ?? '5' },
+    pairs: { type: 'string', default: process.env.PAIRS ?? '20' },
+    inflight: { type: 'string', default: process.env.IN_FLIGHT ?? '8' },
+    out: { type: 'string', default: resolve(REPO_ROOT, 'bench/results/cluster.json') },
+  },
+});
+const ROUND_TRIPS = Math.round(positive(flags['round-trips'], 'round-trips'));
+const THROUGHPUT_SECONDS = positive(flags.seconds, 'seconds');
+const PAIRS = Math.round(positive(flags.pairs, 'pairs'));
+const IN_FLIGHT = Math.round(positive(flags.inflight, 'inflight'));
+const OUT = resolve(flags.out);
 const LIMITS = { RATE_LIMIT_PER_SECOND: '1000000', RATE_LIMIT_BURST: '1000000', MAX_CONNECTIONS_PER_IP: '100000' };
 
 async function latency(portA: number, portB: number, label: string) {
@@ -46,7 +69,9 @@ async function main() {
     const oneNode = await throughput([a.port], '1 node (Redis mode)');
     const twoNodes = await throughput([a.port, b.port], '2 nodes, every pair split');
     const result = {
+      benchmark: 'cluster',
       date: new Date().toISOString(),
+      machine: machineInfo(),
       settings: { ROUND_TRIPS, THROUGHPUT_SECONDS, PAIRS, IN_FLIGHT },
       latency: [same, cross],
       added: { p50: +(cross.p50 - same.p50).toFixed(3), p99: +(cross.p99 - same.p99).toFixed(3) },
@@ -55,13 +80,15 @@ async function main() {
     console.table(result.latency);
     console.log('added by crossing nodes (ms):', result.added);
     console.table(result.throughput);
-    mkdirSync(new URL('../results/', import.meta.url), { recursive: true });
-    writeFileSync(new URL('../results/cluster.json', import.meta.url), JSON.stringify(result, null, 2));
+    mkdirSync(dirname(OUT), { recursive: true });
+    writeFileSync(OUT, `${JSON.stringify(result, null, 2)}\n`);
+    console.log(`wrote ${OUT}`);
   } finally {
     a.stop();
     b.stop();
     await redis.stop();
   }
+  await updateReportFor(OUT);
 }
 
 await main();

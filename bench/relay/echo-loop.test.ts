@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { ignoreFailure, ignoreSignal, type RelayClient } from './clients/relay-client.js';
 import { EchoLoop } from './echo-loop.js';
 import type { CandidateData } from './signal-payload.js';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { evaluateGoals } from './goals.js';
 import type { RelaySummary, ServerSummary } from './summary.js';
 import type { ServerName } from './servers/registry.js';

@@ -39,9 +39,9 @@ export async function machineBusyShare(): Promise<number> {
   return b.total > a.total ? (b.busy - a.busy) / (b.total - a.total) : 0;
 }
 
-/** Waits until the machine is quiet or MAX_QUIET_WAIT_MS passed; returns the last busy share seen. */
-export async function waitForQuiet(): Promise<number> {
-  const deadline = performance.now() + MAX_QUIET_WAIT_MS;
+/** Waits until the machine is quiet or `maxWaitMs` passed; returns the last busy share seen. */
+export async function waitForQuiet(maxWaitMs: number = MAX_QUIET_WAIT_MS): Promise<number> {
+  const deadline = performance.now() + maxWaitMs;
   let busy = await machineBusyShare();
   while (busy > QUIET_BUSY_SHARE && performance.now() < deadline) busy = await machineBusyShare();
   return busy;

@@ -11,13 +11,14 @@
  *
  * Usage: npm run bench:relay -- [--quick|--full] [--servers …] [--pairs N] [--inflight N]
  *        [--rounds N] [--warmup S] [--duration S] [--probe S] [--connections 1000,10000|none]
- *        [--profile] [--out FILE]          (see options.ts)
+ *        [--profile] [--quiet-wait S] [--out FILE]          (see options.ts)
  */
 
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { dirname } from 'node:path';
+import { updateReportFor } from '../report/index.js';
 import { renderProfileSummary } from './cpu-profile.js';
 import { environment } from './environment.js';
 import { evaluateGoals } from './goals.js';
@@ -78,7 +79,7 @@ async function runRelayRounds(options: BenchOptions, params: RelayParams): Promi
     for (const name of rotate(options.servers, round)) {
       const attempts: RelayResult[] = [];
       for (let attempt = 1; attempt <= options.attempts; attempt++) {
-        const othersBusy = await waitForQuiet();
+        const othersBusy = await waitForQuiet(options.quietWaitMs);
         const result = { ...(await measureRelay(SERVERS[name], params)), machineBusyBefore: othersBusy };
         attempts.push(result);
         const retry = contention(result) >= CONTENDED_WAIT_SHARE && attempt < options.attempts;
@@ -100,7 +101,7 @@ async function runIdle(options: BenchOptions): Promise<Map<ServerName, IdleResul
   const results = new Map<ServerName, IdleResult>();
   if (options.connections.length === 0) return results;
   for (const name of options.servers) {
-    await waitForQuiet();
+    await waitForQuiet(options.quietWaitMs);
     const result = await measureIdle(SERVERS[name], options.connections);
     results.set(name, result);
     console.log(`idle   ${SERVERS[name].label.padEnd(9)}  ${describeIdle(result)}`);
@@ -165,6 +166,7 @@ async function main(): Promise<void> {
   const markdown = options.out.replace(/\.json$/, '') + '.md';
   await writeFile(markdown, `${renderReport(summaries, options.connections, verdicts, 'markdown')}\n`);
   console.log(`\nwrote ${options.out} and ${markdown} (${report.elapsedSeconds} s)`);
+  await updateReportFor(options.out);
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { parseOptions } from './options.js';
 
 test('the default is the quick preset over all four servers with RSS at 1,000 and 10,000', () => {

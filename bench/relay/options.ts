@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { MAX_QUIET_WAIT_MS } from './machine-load.js';
 import { REPO_ROOT } from './pinned-node.js';
 import { SERVER_NAMES, isServerName, type ServerName } from './servers/registry.js';
 
@@ -16,6 +17,7 @@ import { SERVER_NAMES, isServerName, type ServerName } from './servers/registry.
  *   --warmup S, --duration S, --probe S   seconds (override the preset)
  *   --connections LIST    idle-connection levels for RSS, e.g. 1000,10000; "none" skips
  *   --profile             also run Confab under `node --cpu-prof` and summarise where time goes
+ *   --quiet-wait S        the longest to wait for a quiet machine before each run (default 5; 0: never)
  *   --out FILE            JSON results (default bench/results/relay.json)
  */
 
@@ -32,6 +34,8 @@ export interface BenchOptions {
   probeMs: number;
   connections: number[];
   profile: boolean;
+  /** The longest to wait for a quiet machine before each run. */
+  quietWaitMs: number;
   out: string;
 }
 
@@ -89,6 +93,7 @@ export function parseOptions(argv: string[] = process.argv.slice(2)): BenchOptio
       probe: { type: 'string' },
       connections: { type: 'string', default: DEFAULT_CONNECTIONS },
       profile: { type: 'boolean', default: false },
+      'quiet-wait': { type: 'string', default: String(MAX_QUIET_WAIT_MS / 1000) },
       out: { type: 'string', default: DEFAULT_OUT },
     },
   });
@@ -107,6 +112,7 @@ export function parseOptions(argv: string[] = process.argv.slice(2)): BenchOptio
     probeMs: seconds(values.probe ?? String(p.probeS), 'probe', 0),
     connections: connectionLevels(values.connections),
     profile: values.profile,
+    quietWaitMs: seconds(values['quiet-wait'], 'quiet-wait', 0),
     out: resolve(values.out),
   };
 }

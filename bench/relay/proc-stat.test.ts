@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { between, parseProcStat, type ProcSample } from './proc-stat.js';
 
 // A real line from /proc/<pid>/stat, with a comm that holds a space and a parenthesis.

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { candidateSignal, readCandidate, sameSeq } from './signal-payload.js';
 
 test('a request and its echo carry the sequence number and their kind', () => {

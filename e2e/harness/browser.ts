@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 /** Debian's Chromium, driven through playwright-core (which downloads no browser of its own). */
 
@@ -7,8 +7,10 @@ export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
-  // A synthetic camera (a moving test pattern) and microphone (a beep), granted without a prompt.
-  '--use-fake-device-for-media-stream',
+  // Synthetic cameras (a moving test pattern) and microphones (a beep), granted without a prompt;
+  // two of each, so switching devices can be tested. The fake UI also picks a screen (a moving
+  // pattern too) for getDisplayMedia without showing the picker.
+  '--use-fake-device-for-media-stream=device-count=2',
   '--use-fake-ui-for-media-stream',
   '--disable-background-networking',
 ];
@@ -41,11 +43,15 @@ export interface Person {
   close(): Promise<void>;
 }
 
-/** Opens a new context with camera and microphone granted, and one page in it. */
-export async function newPerson(browser: Browser, name: string): Promise<Person> {
+/**
+ * Opens a new context with camera and microphone granted, and one page in it. `options` adds to or
+ * overrides the context's (`locale: 'ko-KR'`, a phone's `viewport` with `isMobile` and `hasTouch`).
+ */
+export async function newPerson(browser: Browser, name: string, options: BrowserContextOptions = {}): Promise<Person> {
   const context = await browser.newContext({
     permissions: ['camera', 'microphone'],
     viewport: { width: 1280, height: 720 },
+    ...options,
   });
   // tsx (which runs bench/) compiles with esbuild's keepNames, so functions sent to
   // page.evaluate call a `__name` helper that exists only in Node. Give the page a no-op one.

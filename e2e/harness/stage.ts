@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContextOptions } from 'playwright-core';
 import { describeConsoles, newPerson, type Person } from './browser.js';
 import { expectFramesAdvancing } from './media.js';
 import type { RunningServer } from './server.js';
@@ -20,8 +20,8 @@ export class Stage {
     return this.server().url;
   }
 
-  async person(name: string): Promise<Person> {
-    const person = await newPerson(this.browser(), name);
+  async person(name: string, options: BrowserContextOptions = {}): Promise<Person> {
+    const person = await newPerson(this.browser(), name, options);
     this.people.push(person);
     return person;
   }

@@ -208,7 +208,7 @@ export class DynamoStore implements SignalingStore {
           UpdateExpression: 'SET #m.#p.#media = :media',
           ConditionExpression: 'attribute_exists(#m.#p)',
           ExpressionAttributeNames: { '#m': 'members', '#p': peerId, '#media': 'media' },
-          ExpressionAttributeValues: { ':media': { audio: media.audio, video: media.video } },
+          ExpressionAttributeValues: { ':media': { ...media } },
           ReturnValues: 'ALL_NEW',
         }),
       );

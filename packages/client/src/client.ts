@@ -10,6 +10,7 @@ import {
 import type { Directory } from './directory.js';
 import { DirectoryManager } from './directory-manager.js';
 import { Emitter, type Listener, type Subscribable, type Unsubscribe } from './emitter.js';
+import { generateCertificate, usableCertificate } from './certificate.js';
 import { connectionClosed, ConfabClientError } from './errors.js';
 import { mediaStateOf } from './local-media.js';
 import { Room, type RoomTransport } from './room.js';
@@ -81,6 +82,8 @@ export class ConfabClient implements Subscribable<ClientEvents> {
   private pendingLeave: Promise<void> | undefined;
   private isClosed = false;
   private readonly recovery: SessionRecovery;
+  /** The DTLS certificate of every peer connection, generated ahead of the first join (certificate.ts). */
+  private readonly certificate = generateCertificate();
 
   private readonly directories = new DirectoryManager({
     send: (msg) => this.channel.send(msg),
@@ -201,14 +204,18 @@ export class ConfabClient implements Subscribable<ClientEvents> {
       await this.pendingLeave;
       if (this.isClosed) throw connectionClosed();
       this.joinBacklog = [];
-      const joined = await this.channel.request({
-        type: 'join',
-        room,
-        name,
-        media: mediaStateOf(localStream),
-        ...(options.password === undefined ? {} : { password: options.password }),
-      });
+      const [joined, generated] = await Promise.all([
+        this.channel.request({
+          type: 'join',
+          room,
+          name,
+          media: mediaStateOf(localStream),
+          ...(options.password === undefined ? {} : { password: options.password }),
+        }),
+        this.certificate,
+      ]);
       if (this.isClosed) throw connectionClosed();
+      const certificate = usableCertificate(generated);
       const created: Room = new Room({
         joined,
         iceServers: this.iceServers,
@@ -219,6 +226,9 @@ export class ConfabClient implements Subscribable<ClientEvents> {
           if (this.currentRoom === created) this.currentRoom = undefined;
         },
         ...(options.maxFileSize === undefined ? {} : { files: { maxFileSize: options.maxFileSize } }),
+        ...(certificate
+          ? { createPeerConnection: (config: RTCConfiguration) => new RTCPeerConnection({ ...config, certificates: [certificate] }) }
+          : {}),
       });
       this.currentRoom = created;
       this.recovery.remember(created, options.password);
@@ -246,6 +256,18 @@ export class ConfabClient implements Subscribable<ClientEvents> {
   /** Leaves the directory (the same as `directory.close()`), ending any call. Safe when offline. */
   goOffline(): void {
     this.directories.goOffline();
+  }
+
+  /**
+   * Checks the connection and recovers what it can, for a page coming back from the background
+   * (`visibilitychange` to visible, `pageshow`, `online`): the signaling socket must answer a ping
+   * or is replaced (resume), a reconnect waiting for its backoff goes now, and each peer
+   * connection that is failed or disconnected restarts ICE. Cheap when all is well.
+   */
+  checkConnection(): void {
+    if (this.isClosed) return;
+    this.channel.check();
+    this.currentRoom?.recover();
   }
 
   /**
@@ -299,7 +321,7 @@ export class ConfabClient implements Subscribable<ClientEvents> {
     return {
       // While reconnecting these wait in the recovery's outbox, and go once the room is back.
       sendSignal: (to: string, data: SignalData) => this.recovery.send({ type: 'signal', to, data }),
-      sendMedia: (media: MediaState) => this.recovery.send({ type: 'media', audio: media.audio, video: media.video }),
+      sendMedia: (media: MediaState) => this.recovery.send({ type: 'media', ...media }),
       leave,
       leaveNoWait: () => void leave().catch(() => {}),
       isUp: () => this.recovery.up,

@@ -11,6 +11,8 @@ export const CLIENT_ERROR_CODES = {
   CALL_ENDED: 'The direct call ended before it could start (cancelled, timed out, or the call room could not be joined).',
   MESSAGE_TOO_LARGE: 'A data-channel message is larger than MAX_MESSAGE_BYTES once serialized.',
   FILE_TOO_LARGE: 'The file is larger than the maxFileSize of the room (JoinOptions.maxFileSize).',
+  RECORDING_UNSUPPORTED: 'This browser cannot record the call (no MediaRecorder, canvas capture or Web Audio, or no supported format).',
+  ALREADY_RECORDING: 'You are already recording this room: stop that recording first.',
 } as const;
 
 export type ClientErrorCode = keyof typeof CLIENT_ERROR_CODES;

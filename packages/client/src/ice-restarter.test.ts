@@ -87,3 +87,31 @@ describe('sdpSessionId', () => {
     expect(sdpSessionId(undefined)).toBeUndefined();
   });
 });
+
+describe('IceRestarter.check (the page is back from the background)', () => {
+  it('a disconnected connection restarts at once, without waiting for the timer; a connected one does nothing', () => {
+    const { ice, restart } = restarter();
+    ice.onConnectionState('connected');
+    ice.check();
+    expect(restart).not.toHaveBeenCalled();
+    ice.onConnectionState('disconnected');
+    ice.check();
+    expect(restart).toHaveBeenCalledOnce();
+    vi.advanceTimersByTime(ICE_DISCONNECTED_RESTART_MS);
+    expect(restart).toHaveBeenCalledOnce();
+  });
+
+  it('waits for signaling, and keeps the spacing between restarts', () => {
+    const { ice, restart, signaling } = restarter({ up: false });
+    ice.onConnectionState('failed');
+    ice.check();
+    expect(restart).not.toHaveBeenCalled();
+    signaling.up = true;
+    ice.handleSignalingUp();
+    expect(restart).toHaveBeenCalledOnce();
+    ice.check();
+    expect(restart).toHaveBeenCalledOnce();
+    vi.advanceTimersByTime(ICE_RESTART_MIN_INTERVAL_MS);
+    expect(restart).toHaveBeenCalledTimes(2);
+  });
+});

@@ -74,6 +74,18 @@ export class IceRestarter {
     }
   }
 
+  /**
+   * The page is back (from the background, after a network change): a connection that is
+   * `failed`, or `disconnected` at all, restarts now rather than after the disconnected timer.
+   */
+  check(): void {
+    if (this.closed) return;
+    if (this.state === 'failed' || this.state === 'disconnected') {
+      this.clearDisconnectedTimer();
+      this.request();
+    }
+  }
+
   /** Signaling is back: a restart that was held goes now. */
   handleSignalingUp(): void {
     if (this.pending) this.request();

@@ -2,7 +2,10 @@ export { connect, type ConnectOptions } from './connect.js';
 export { ConfabClient, type ClientEvents, type ClientState, type JoinOptions } from './client.js';
 export { Room, type RoomEvents, type PeerLeaveReason } from './room.js';
 export { RemotePeer } from './remote-peer.js';
+export * from './media/exports.js';
+export * from './media/talk-exports.js';
 export * from './data/exports.js';
+export * from './recording/exports.js';
 export { Directory, nameKey, type AnyCall, type DirectoryEvents } from './directory.js';
 export {
   Call,
@@ -14,7 +17,7 @@ export {
   type CallEvents,
   type CallState,
 } from './call.js';
-export { routeFromStats, ROUTE_POLL_MS, type PeerRoute } from './route.js';
+export { routeFromStats, ROUTE_POLL_MS, STATS_POLL_MS, type PeerRoute } from './route.js';
 export { ConfabClientError, CLIENT_ERROR_CODES, type ClientErrorCode } from './errors.js';
 export type { Listener, Unsubscribe, Subscribable } from './emitter.js';
 export type { WebSocketConstructor, WebSocketLike } from './web-socket.js';

@@ -2,21 +2,25 @@ import type { SignalData } from '@confab/protocol';
 import { CandidateQueue } from './candidate-queue.js';
 import { DataLink } from './data/data-link.js';
 import { Emitter, type Listener, type Subscribable, type Unsubscribe } from './emitter.js';
+import { availableOutgoingBitrate, endFastStart, FAST_START_MS, fastStartCanEnd, fastStartEncodings, startSmall } from './fast-start.js';
 import { IceRestarter } from './ice-restarter.js';
 import { localTrack, MEDIA_KINDS } from './local-media.js';
+import { ExtraSenders, type ExtraTrack } from './media/extra-senders.js';
 import { holdBackPoliteOffer } from './polite-offer.js';
 import { ReceiveWatch } from './receive-watch.js';
 import { sdpSessionId } from './sdp-session.js';
-import { RouteMonitor, type PeerRoute } from './route.js';
+import { RouteMonitor, STATS_POLL_MS, type PeerRoute, type StatsLike } from './route.js';
 
 export type PeerSessionEvents = {
   /** A description or candidate to relay to the remote peer. */
   signal: [SignalData];
-  /** A track arrived from the remote peer. */
-  track: [MediaStreamTrack];
+  /** A track arrived from the remote peer, with the streams (msids) it was sent in. */
+  track: [MediaStreamTrack, readonly MediaStream[]];
   connectionState: [RTCPeerConnectionState];
   /** The route media takes (direct or through TURN), read from stats while connected. */
   route: [PeerRoute];
+  /** Each `getStats()` report of the shared poll (every STATS_POLL_MS while connected). */
+  stats: [StatsLike];
   /**
    * The other side offered from a new peer connection (it rebuilt its end after a long outage):
    * this session cannot continue. The owner replaces it and hands the offer to the new one.
@@ -24,6 +28,8 @@ export type PeerSessionEvents = {
   remoteReplaced: [SignalData];
   /** After a rollback, incoming media stopped although the connection is up: it needs rebuilding. */
   receiveStalled: [];
+  /** The video's fast start (fast-start.ts) is over: `videoSender()` returns the camera's sender from now on. */
+  fastStartEnded: [];
 };
 
 export interface PeerSessionOptions {
@@ -73,6 +79,13 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
   private isSettingRemoteAnswerPending = false;
   /** Whether local tracks were added (as offerer) or attached to an offer (as answerer). */
   private localMediaAttached = false;
+  /** Tracks sent besides the camera and microphone (a shared screen). */
+  private readonly extras: ExtraSenders;
+  /** The camera's sender while its first second goes out small (fast-start.ts). */
+  private fastStartSender: RTCRtpSender | undefined;
+  private fastStartTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the connection first came up (Date.now()), for the fast start's longest hold. */
+  private connectedAt: number | undefined;
   private closed = false;
 
   constructor(options: PeerSessionOptions) {
@@ -89,10 +102,13 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
     this.routes = new RouteMonitor(
       () => this.pc.getStats(),
       (route) => this.emitter.emit('route', route),
+      STATS_POLL_MS,
+      (report) => this.emitter.emit('stats', report),
     );
     this.pc.onnegotiationneeded = () => void this.negotiate();
     this.pc.onicecandidate = ({ candidate }) => this.sendCandidate(candidate);
-    this.pc.ontrack = ({ track }) => this.emitter.emit('track', track);
+    this.pc.ontrack = ({ track, streams }) => this.emitter.emit('track', track, streams);
+    this.extras = new ExtraSenders(this.pc);
     this.pc.onconnectionstatechange = () => this.onConnectionState(this.pc.connectionState);
     this.ignoredSessions = new Set(options.ignoreRemoteSessions ?? []);
     this.restarter = new IceRestarter({
@@ -129,6 +145,14 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
 
   get route(): PeerRoute {
     return this.routes.route;
+  }
+
+  /** The sender of our camera to this peer, once it has a track (for the adaptive mesh's encodings). */
+  videoSender(): RTCRtpSender | undefined {
+    // During the fast start the encoding is the fast start's; `fastStartEnded` says when it is over.
+    if (this.closed || this.fastStartSender) return undefined;
+    const camera = localTrack(this.localStream, 'video');
+    return camera ? this.pc.getSenders().find((sender) => sender.track === camera) : undefined;
   }
 
   /** The SDP session id of the other side's peer connection, once a description came from it. */
@@ -173,8 +197,41 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
     const streams = this.localStream ? [this.localStream] : [];
     for (const kind of MEDIA_KINDS) {
       const track = localTrack(this.localStream, kind);
-      this.pc.addTransceiver(track ?? kind, { direction: track ? 'sendrecv' : 'recvonly', streams });
+      const sendEncodings = kind === 'video' ? fastStartEncodings(track) : undefined;
+      const transceiver = this.pc.addTransceiver(track ?? kind, {
+        direction: track ? 'sendrecv' : 'recvonly',
+        streams,
+        ...(sendEncodings ? { sendEncodings } : {}),
+      });
+      if (sendEncodings) this.fastStartSender = transceiver.sender;
     }
+    this.extras.ready();
+  }
+
+  /**
+   * Sends one more track (a shared screen) on a send-only transceiver of its own; the
+   * renegotiation follows on its own. Before the first negotiation it waits, and goes with it
+   * (as offerer) or right after the answer.
+   */
+  addExtraTrack(extra: ExtraTrack): void {
+    if (!this.closed) this.extras.add(extra);
+  }
+
+  /** Stops sending a track added with `addExtraTrack()` (renegotiates). */
+  removeExtraTrack(track: MediaStreamTrack): void {
+    if (!this.closed) this.extras.remove(track);
+  }
+
+  /**
+   * Sends `next` instead of `previous` (another camera or microphone) with
+   * `RTCRtpSender.replaceTrack`: no renegotiation. Resolves false when `previous` is not sent here.
+   */
+  async replaceTrack(previous: MediaStreamTrack, next: MediaStreamTrack): Promise<boolean> {
+    if (this.closed) return false;
+    const sender = this.pc.getSenders().find((s) => s.track === previous);
+    if (!sender) return false;
+    await sender.replaceTrack(next);
+    return true;
   }
 
   /** Handles a description or candidate relayed from the remote peer. */
@@ -211,6 +268,11 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
     this.restarter.handleSignalingUp();
   }
 
+  /** The page is back from the background: a failed or disconnected connection restarts ICE now. */
+  recover(): void {
+    if (!this.closed) this.restarter.check();
+  }
+
   /** Restarts ICE: the next offer carries new credentials. Renegotiation follows on its own. */
   restartIce(): void {
     if (!this.closed) this.pc.restartIce();
@@ -222,6 +284,8 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
     this.closed = true;
     this.routes.stop();
     this.restarter.close();
+    clearTimeout(this.fastStartTimer);
+    this.fastStartSender = undefined;
     this.receiveWatch.close();
     this.pc.onnegotiationneeded = null;
     this.pc.onicecandidate = null;
@@ -234,10 +298,37 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
   }
 
   private onConnectionState(state: RTCPeerConnectionState): void {
-    if (state === 'connected') this.routes.start();
+    if (state === 'connected') {
+      this.routes.start();
+      if (this.fastStartSender && this.fastStartTimer === undefined) {
+        this.connectedAt = Date.now();
+        this.fastStartTimer = setTimeout(() => void this.endFastStart(), FAST_START_MS);
+      }
+    }
     else if (state === 'failed' || state === 'closed') this.routes.stop({ reset: true });
     this.restarter.onConnectionState(state);
     this.emitter.emit('connectionState', state);
+  }
+
+  /** The camera goes out at its full size again; the owner may now set its encoding. */
+  private async endFastStart(): Promise<void> {
+    const sender = this.fastStartSender;
+    if (this.closed || !sender) return;
+    const bitrate = await this.pc.getStats().then(availableOutgoingBitrate, () => undefined);
+    if (this.closed) return;
+    if (!fastStartCanEnd(bitrate, Date.now() - (this.connectedAt ?? 0))) {
+      // Not yet: the estimate would not carry the full size. Asked again a little later.
+      this.fastStartTimer = setTimeout(() => void this.endFastStart(), FAST_START_MS);
+      return;
+    }
+    try {
+      await endFastStart(sender, sender.track ?? undefined);
+    } catch (err) {
+      if (!this.closed) console.warn(`[confab] could not end the fast start of the video to peer ${this.remoteId}:`, err);
+    }
+    if (this.closed) return;
+    this.fastStartSender = undefined;
+    this.emitter.emit('fastStartEnded');
   }
 
   private async process(data: SignalData): Promise<void> {
@@ -290,6 +381,8 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
     await this.attachLocalMediaToOffer();
     await pc.setLocalDescription();
     this.sendDescription();
+    // Extra tracks waiting for the first answer go now, in an offer of our own.
+    this.extras.ready();
     // A rollback on a connection that carries media can leave it deaf in Chromium: check.
     if (offerCollision && established) this.receiveWatch.check();
   }
@@ -322,6 +415,9 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
       await transceiver.sender.replaceTrack(track);
       transceiver.sender.setStreams(stream);
       transceiver.direction = 'sendrecv';
+      if (kind === 'video' && (await startSmall(transceiver.sender, track).catch(() => false))) {
+        this.fastStartSender = transceiver.sender;
+      }
     }
   }
 

@@ -136,6 +136,15 @@ export class ReconnectingChannel implements Subscribable<ReconnectingChannelEven
     return this.channel.request(msg, timeoutMs);
   }
 
+  /**
+   * Checks the connection now, as when the browser says it is back `online`: while reconnecting,
+   * the next try goes at once; while open, a ping must be answered within NETWORK_PROBE_TIMEOUT_MS
+   * or the socket is taken for dead. For a page coming back from the background.
+   */
+  check(): void {
+    this.onOnline();
+  }
+
   /** Gives up on the current socket (it looks dead) and reconnects. */
   drop(): void {
     this.channel?.abandon();

@@ -1,5 +1,9 @@
 import type { MediaState, PeerInfo } from '@confab/protocol';
 import type { PeerRoute } from './route.js';
+import type { TalkState } from './media/room-media.js';
+import type { QualityLevel } from './media/quality.js';
+import type { LinkStats } from './media/stats-sampler.js';
+import type { AppliedEncoding } from './media/send-encoding.js';
 
 /**
  * Another person in the room. `stream` holds the tracks received from them: attach it to a
@@ -13,6 +17,7 @@ export class RemotePeer {
   private info: PeerInfo;
   private state: RTCPeerConnectionState = 'new';
   private currentRoute: PeerRoute = 'unknown';
+  private talk: TalkState = { speaking: false, quality: 'unknown', stats: undefined, sendEncoding: undefined };
 
   /** @internal Created by the Room. */
   constructor(info: PeerInfo) {
@@ -41,6 +46,31 @@ export class RemotePeer {
    */
   get route(): PeerRoute {
     return this.currentRoute;
+  }
+
+  /** Whether their speaking indicator is lit (the room's `peerSpeaking` event says when it changes). */
+  get speaking(): boolean {
+    return this.talk.speaking;
+  }
+
+  /** The grade of the connection to them: `good`, `fair`, `poor`, or `unknown` yet (`peerQuality`). */
+  get quality(): QualityLevel {
+    return this.talk.quality;
+  }
+
+  /** The latest figures of the connection to them (`peerStats`), for a details panel. */
+  get stats(): LinkStats | undefined {
+    return this.talk.stats;
+  }
+
+  /** What our camera's sender to them holds now (`encodings[0]`): the adaptive mesh's choice. */
+  get sendEncoding(): AppliedEncoding | undefined {
+    return this.talk.sendEncoding;
+  }
+
+  /** @internal */
+  setTalk(change: Partial<TalkState>): void {
+    this.talk = { ...this.talk, ...change };
   }
 
   /** @internal */

@@ -1,14 +1,22 @@
 import type { MediaState, PeerInfo, ServerMessageOf, SignalData } from '@confab/protocol';
 import type { Chat } from './data/chat.js';
+import type { HandRaise } from './data/hand-raise.js';
+import type { Reactions } from './data/reactions.js';
 import type { ChannelOptions, RoomChannel } from './data/room-channel.js';
 import { RoomData } from './data/room-data.js';
 import { Emitter, type Listener, type Subscribable, type Unsubscribe } from './emitter.js';
 import type { FileSharing, FileSharingOptions } from './files/file-sharing.js';
 import { applyMediaState } from './local-media.js';
+import { replaceLocalTrack } from './media/local-tracks.js';
+import { RemoteScreens } from './media/remote-screens.js';
+import { ScreenShare, type ScreenShareOptions } from './media/screen-share.js';
 import { PeerSession } from './peer-session.js';
 import { PendingSignals } from './pending-signals.js';
 import { planRejoin, REJOIN_AWAIT_MS, type RejoinOptions } from './rejoin-plan.js';
 import { RemotePeer } from './remote-peer.js';
+import { RoomMedia, type TalkEvents } from './media/room-media.js';
+import { recordRoom, type RecordOptions, type RoomRecording } from './recording/room-recording.js';
+import type { RecordingState } from './recording/recording-state.js';
 import type { PeerRoute } from './route.js';
 
 export type PeerLeaveReason = 'left' | 'disconnected';
@@ -26,9 +34,15 @@ export type RoomEvents = {
   peerState: [RemotePeer, RTCPeerConnectionState];
   /** How media reaches a peer changed: `direct`, `relayed` (TURN) or back to `unknown` (`peer.route`). */
   peerRoute: [RemotePeer, PeerRoute];
+  /** Someone started sharing their screen (the stream with its video track), or stopped (null). See `room.screens`. */
+  peerScreen: [RemotePeer, MediaStream | null];
+  /** Your own screen share started or stopped (`stopScreenShare()`, or the browser's "Stop sharing"). */
+  screenShare: [MediaStream | null];
+  /** `replaceLocalTrack()` put a new camera or microphone track in `localStream`. */
+  localTrack: [MediaStreamTrack];
   /** The room was left or closed; every listener is removed right after. */
   closed: [];
-};
+} & TalkEvents<RemotePeer>;
 
 /** What a room needs from the signaling connection, and nothing more. */
 export interface RoomTransport {
@@ -93,6 +107,21 @@ export class Room implements Subscribable<RoomEvents> {
   private readonly seenSinceDown = new Set<string>();
   /** Peers missing after a rejoin, kept until they are announced again or their time runs out. */
   private readonly awaiting = new Map<string, { timer: ReturnType<typeof setTimeout>; rebuild: boolean }>();
+  /** Your screen share, sent on every peer connection. */
+  private readonly sharing = new ScreenShare({
+    senders: () => this.sessions.values(),
+    announce: (screen) => this.announceScreen(screen),
+    changed: (stream) => this.emitter.emit('screenShare', stream),
+  });
+  /** Speaking indicators, active speaker, link quality and the adaptive mesh (media/room-media.ts). */
+  private readonly media = new RoomMedia<RemotePeer>({
+    peers: () => this.remotes.values(),
+    selfAudio: () => this.selfInfo.media.audio,
+    videoSender: (peerId) => this.sessions.get(peerId)?.videoSender(),
+    events: this.emitter,
+  });
+  /** The screens the others share. */
+  private readonly screensIn = new RemoteScreens<RemotePeer>((peer, stream) => this.emitter.emit('peerScreen', peer, stream));
 
   /** @internal Rooms are made by `ConfabClient.join()`. */
   constructor(options: RoomOptions) {
@@ -136,6 +165,39 @@ export class Room implements Subscribable<RoomEvents> {
     return this.data.files;
   }
 
+  /** Reactions (👍 👏 …): `send(emoji)` and a `reaction` event, yours included. Rate-limited per person. */
+  get reactions(): Reactions {
+    return this.data.reactions;
+  }
+
+  /** Raised hands: yours (`toggle()`), and everyone's in the order they went up (`raised`). */
+  get hands(): HandRaise {
+    return this.data.hands;
+  }
+
+  /** Who is recording the call (`recorders`); `record()` announces your own recording here. */
+  get recording(): RecordingState {
+    return this.data.recording;
+  }
+
+  /**
+   * Records the call in this browser: everyone's video mixed into a grid with names, and
+   * everyone's sound, through MediaRecorder. The others are told you are recording until it
+   * stops. Stops by itself when the room closes. Throws where the browser cannot record.
+   */
+  record(options: RecordOptions = {}): RoomRecording {
+    return recordRoom(this, options);
+  }
+
+  /**
+   * The page is back (from the background, after a network change): every peer connection that is
+   * failed or disconnected restarts ICE now. `client.checkConnection()` calls it.
+   */
+  recover(): void {
+    if (this.isClosed) return;
+    for (const session of this.sessions.values()) session.recover();
+  }
+
   /**
    * A named channel for your own messages, peer to peer over the data channels (the server never
    * sees them): `send(msg, to?)` and a `message` event with `[msg, fromPeer]`. Every received
@@ -164,10 +226,63 @@ export class Room implements Subscribable<RoomEvents> {
    */
   setMedia(media: MediaState): void {
     if (this.isClosed) return;
-    const next = { audio: media.audio, video: media.video };
+    const screen = this.selfInfo.media.screen;
+    const next = { audio: media.audio, video: media.video, ...(screen ? { screen } : {}) };
     applyMediaState(this.localStream, next);
     this.selfInfo = { ...this.selfInfo, media: next };
     this.transport.sendMedia(next);
+  }
+
+  /** Whether your own speaking indicator is lit (`selfSpeaking`). */
+  get selfSpeaking(): boolean {
+    return this.media.selfSpeaking;
+  }
+
+  /**
+   * The remote peer who spoke loudest recently, held a while so it does not jump: who the
+   * speaker view shows large (`activeSpeaker`). Undefined until someone speaks.
+   */
+  get activeSpeaker(): RemotePeer | undefined {
+    const id = this.media.activeSpeakerId;
+    return id === undefined ? undefined : this.remotes.get(id);
+  }
+
+  /** The screen you are sharing, or null. */
+  get screenShare(): MediaStream | null {
+    return this.sharing.stream;
+  }
+
+  /** The screens the others are sharing, by peer id (a live view); `peerScreen` says when it changes. */
+  get screens(): ReadonlyMap<string, MediaStream> {
+    return this.screensIn.byPeer;
+  }
+
+  /**
+   * Shares your screen with everyone, besides your camera: a video track of its own, added to
+   * every peer connection (renegotiated) and announced in your media state (`media.screen`), so
+   * the others get `peerScreen`. Call it from a click handler: it asks the browser at once
+   * (getDisplayMedia), unless `options.stream` is given. Rejects with `NotAllowedError` when the
+   * person cancels. The share ends with `stopScreenShare()` or the browser's own "Stop sharing".
+   */
+  startScreenShare(options?: ScreenShareOptions): Promise<MediaStream> {
+    return this.sharing.start(options);
+  }
+
+  /** Stops sharing your screen (its track is stopped). Idempotent. */
+  stopScreenShare(): void {
+    this.sharing.stop();
+  }
+
+  /**
+   * Sends `track` instead of your current camera or microphone (another device): swapped in
+   * `localStream` and, with `RTCRtpSender.replaceTrack`, in every peer connection, without
+   * renegotiating. The mute state carries over; the old track is stopped. Rejects with a
+   * TypeError when there is no track of that kind to replace.
+   */
+  async replaceLocalTrack(track: MediaStreamTrack): Promise<void> {
+    if (this.isClosed) throw new DOMException('The room is closed.', 'InvalidStateError');
+    await replaceLocalTrack(this.localStream, track, this.sessions.values());
+    this.emitter.emit('localTrack', track);
   }
 
   /**
@@ -217,6 +332,7 @@ export class Room implements Subscribable<RoomEvents> {
     const peer = this.remotes.get(info.id);
     if (this.isClosed || !peer) return;
     peer.update(info);
+    this.screensIn.handleMedia(peer);
     this.emitter.emit('peerUpdated', peer);
   }
 
@@ -271,6 +387,14 @@ export class Room implements Subscribable<RoomEvents> {
     }
   }
 
+  private announceScreen(screen: string | undefined): void {
+    if (this.isClosed) return;
+    const { audio, video } = this.selfInfo.media;
+    const next: MediaState = { audio, video, ...(screen ? { screen } : {}) };
+    this.selfInfo = { ...this.selfInfo, media: next };
+    this.transport.sendMedia(next);
+  }
+
   private handlePeerReturned(info: PeerInfo): void {
     this.updatePeer(info);
     const waited = this.awaiting.get(info.id);
@@ -281,7 +405,8 @@ export class Room implements Subscribable<RoomEvents> {
 
   private updatePeer(info: PeerInfo): void {
     const peer = this.remotes.get(info.id);
-    if (!peer || (peer.name === info.name && peer.media.audio === info.media.audio && peer.media.video === info.media.video)) return;
+    const same = peer?.media.audio === info.media.audio && peer.media.video === info.media.video && peer.media.screen === info.media.screen;
+    if (!peer || (peer.name === info.name && same)) return;
     this.handlePeerUpdated(info);
   }
 
@@ -309,7 +434,9 @@ export class Room implements Subscribable<RoomEvents> {
     const old = this.sessions.get(peerId);
     const stale = old?.staleRemoteSessions ?? [];
     old?.close();
+    this.media.removePeer(peerId, { keepBackoff: true });
     peer.stopTracks();
+    this.screensIn.handleTracksStopped(peer);
     peer.setConnectionState('new');
     const session = this.attachSession(peer, stale);
     this.emitter.emit('peerState', peer, 'new');
@@ -320,7 +447,9 @@ export class Room implements Subscribable<RoomEvents> {
   private addPeer(info: PeerInfo): PeerSession {
     const peer = new RemotePeer(info);
     this.remotes.set(info.id, peer);
-    return this.attachSession(peer);
+    const session = this.attachSession(peer);
+    this.media.handleRoomSize();
+    return session;
   }
 
   private attachSession(peer: RemotePeer, ignoreRemoteSessions: readonly string[] = []): PeerSession {
@@ -337,13 +466,19 @@ export class Room implements Subscribable<RoomEvents> {
     session.on('signal', (data) => this.transport.sendSignal(peer.id, data));
     session.on('remoteReplaced', (offer) => this.replaceSession(peer.id, { first: offer }));
     session.on('receiveStalled', () => this.replaceSession(peer.id, { offer: true }));
-    session.on('track', (track) => {
+    session.on('track', (track, streams) => {
+      if (this.screensIn.handleTrack(peer, track, streams)) return;
       if (peer.addTrack(track)) this.emitter.emit('track', peer, track);
     });
+    this.sharing.attach(session);
     session.on('connectionState', (state) => {
       peer.setConnectionState(state);
+      if (state === 'connected') this.media.handleConnected(peer);
       this.emitter.emit('peerState', peer, state);
     });
+    session.on('stats', (report) => this.media.handleStats(peer, report));
+    // The first second of video goes out small (fast-start.ts); then the adaptive mesh takes over.
+    session.on('fastStartEnded', () => this.media.handleConnected(peer));
     session.on('route', (route) => {
       peer.setRoute(route);
       this.emitter.emit('peerRoute', peer, route);
@@ -358,12 +493,18 @@ export class Room implements Subscribable<RoomEvents> {
     this.sessions.get(peer.id)?.close();
     this.sessions.delete(peer.id);
     this.remotes.delete(peer.id);
+    this.media.removePeer(peer.id);
+    this.media.handleRoomSize();
     peer.stopTracks();
+    this.screensIn.remove(peer.id);
   }
 
   private teardown(): void {
     if (this.isClosed) return;
     this.isClosed = true;
+    this.media.close();
+    this.sharing.close();
+    this.screensIn.close();
     for (const { timer } of this.awaiting.values()) clearTimeout(timer);
     this.awaiting.clear();
     // First, so transfers still going end as `closed` (you left), not `peer-left`.

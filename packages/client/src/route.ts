@@ -4,21 +4,27 @@
  */
 export type PeerRoute = 'direct' | 'relayed' | 'unknown';
 
-/** How often the route of a connected peer is read from `getStats()`. */
-export const ROUTE_POLL_MS = 2_000;
+/**
+ * How often a connected peer connection's `getStats()` is read. One poll per peer feeds the route,
+ * the connection quality, the speaking indicator and the adaptive mesh (see media/).
+ */
+export const STATS_POLL_MS = 500;
+/** How often the route of a connected peer is read: at every stats poll. */
+export const ROUTE_POLL_MS = STATS_POLL_MS;
 
-type Stat = Record<string, unknown> & { type?: unknown; id?: unknown };
+/** One entry of a stats report, as read: every field unchecked. */
+export type Stat = Record<string, unknown> & { type?: unknown; id?: unknown };
 
 /** The parts of RTCStatsReport this module reads (a Map of stats by id), so tests can pass a Map. */
 export type StatsLike = Pick<ReadonlyMap<string, unknown>, 'get' | 'values'>;
 
-function stat(report: StatsLike, id: unknown): Stat | undefined {
+export function stat(report: StatsLike, id: unknown): Stat | undefined {
   if (typeof id !== 'string') return undefined;
   const value = report.get(id);
   return typeof value === 'object' && value !== null ? (value as Stat) : undefined;
 }
 
-function statsOf(report: StatsLike, type: string): Stat[] {
+export function statsOf(report: StatsLike, type: string): Stat[] {
   const out: Stat[] = [];
   for (const value of report.values()) {
     if (typeof value === 'object' && value !== null && (value as Stat).type === type) out.push(value as Stat);
@@ -27,7 +33,7 @@ function statsOf(report: StatsLike, type: string): Stat[] {
 }
 
 /** The candidate pair ICE selected: the transport's `selectedCandidatePairId`, else a selected, succeeded pair. */
-function selectedPair(report: StatsLike): Stat | undefined {
+export function selectedPair(report: StatsLike): Stat | undefined {
   for (const transport of statsOf(report, 'transport')) {
     const pair = stat(report, transport.selectedCandidatePairId);
     if (pair) return pair;
@@ -59,7 +65,8 @@ export function routeFromStats(report: StatsLike): PeerRoute {
 }
 
 /**
- * Polls `getStats()` while started and reports the route when it changes. Started when the peer
+ * Polls `getStats()` while started, reports the route when it changes and hands every report to
+ * `onReport`. Started when the peer
  * connection connects; an ICE restart that moves the call onto (or off) TURN shows up at the next poll.
  */
 export class RouteMonitor {
@@ -71,6 +78,8 @@ export class RouteMonitor {
     private readonly getStats: () => Promise<StatsLike>,
     private readonly onRoute: (route: PeerRoute) => void,
     private readonly intervalMs = ROUTE_POLL_MS,
+    /** Every report read, for the other users of the same poll (quality, speaking). */
+    private readonly onReport?: (report: StatsLike) => void,
   ) {}
 
   get route(): PeerRoute {
@@ -96,7 +105,9 @@ export class RouteMonitor {
     this.reading = true;
     try {
       const report = await this.getStats();
-      if (this.timer) this.set(routeFromStats(report));
+      if (!this.timer) return;
+      this.set(routeFromStats(report));
+      this.onReport?.(report);
     } catch {
       // A closed connection has no stats: the next poll (if any) tries again.
     } finally {

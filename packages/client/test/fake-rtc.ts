@@ -53,6 +53,11 @@ export class FakeTransceiver {
     setStreams: (...streams: FakeMediaStream[]) => void;
   };
   currentDirection: string | null = null;
+  stopped = false;
+  stop(): void {
+    this.stopped = true;
+    this.direction = 'stopped';
+  }
   constructor(
     readonly kind: 'audio' | 'video',
     public direction: string,
@@ -87,7 +92,7 @@ export class FakePeerConnection {
   closed = false;
   onnegotiationneeded: (() => void) | null = null;
   onicecandidate: ((event: { candidate: unknown }) => void) | null = null;
-  ontrack: ((event: { track: FakeTrack }) => void) | null = null;
+  ontrack: ((event: { track: FakeTrack; streams: FakeMediaStream[] }) => void) | null = null;
   onconnectionstatechange: (() => void) | null = null;
   private negotiationQueued = false;
 
@@ -125,6 +130,10 @@ export class FakePeerConnection {
       }, 0);
     }
     return transceiver;
+  }
+
+  getSenders(): FakeTransceiver['sender'][] {
+    return this.transceivers.map((t) => t.sender);
   }
 
   getTransceivers(): FakeTransceiver[] {
@@ -175,8 +184,8 @@ export class FakePeerConnection {
   }
 
   /** Test control: a remote track arrives. */
-  fireTrack(track: FakeTrack): void {
-    this.ontrack?.({ track });
+  fireTrack(track: FakeTrack, streams: FakeMediaStream[] = []): void {
+    this.ontrack?.({ track, streams });
   }
 
   /** Test control: the connection state changes. */

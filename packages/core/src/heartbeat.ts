@@ -10,6 +10,11 @@ export interface HeartbeatOptions {
   /** Called once when a connection has been silent longer than the timeout. */
   onDead: (connId: string) => void;
   now?: () => number;
+  /**
+   * When the transport already records when each connection was last heard from, the sweep reads
+   * it here, and `touch` need only be called once, to register the connection: no write per frame.
+   */
+  lastSeen?: (connId: string) => number | undefined;
 }
 
 /**
@@ -54,7 +59,9 @@ export class Heartbeat {
 
   private sweep(): void {
     const deadline = this.now() - this.timeoutMs;
-    for (const [connId, seen] of this.lastSeen) {
+    const recorded = this.options.lastSeen;
+    for (const [connId, touched] of this.lastSeen) {
+      const seen = recorded?.(connId) ?? touched;
       if (seen < deadline) {
         this.lastSeen.delete(connId);
         this.options.onDead(connId);

@@ -1,6 +1,6 @@
 import type { MediaState } from '@confab/protocol';
 import { nameKey } from './name-key.js';
-import type { AddMemberResult, Call, DirectoryEntry, Member, PasswordGuard, Session, SignalingStore } from './store.js';
+import type { AddMemberResult, Call, DirectoryEntry, Member, PasswordGuard, Session, SignalingStore, SyncReads } from './store.js';
 
 interface Room {
   members: Map<string, Member>;
@@ -21,6 +21,11 @@ export class MemoryStore implements SignalingStore {
   private readonly calls = new Map<string, Call>();
   /** peerId → the call they are in. */
   private readonly peerCalls = new Map<string, string>();
+
+  readonly syncReads: SyncReads = {
+    sessionNow: (connId) => this.sessions.get(connId),
+    memberNow: (room, peerId) => this.rooms.get(room)?.members.get(peerId),
+  };
 
   get roomCount(): number {
     return this.rooms.size;

@@ -16,6 +16,11 @@ export class SerialQueue {
     return next;
   }
 
+  /** True while a task of `key` is queued or running: a new one must wait its turn. */
+  busy(key: string): boolean {
+    return this.tails.has(key);
+  }
+
   get size(): number {
     return this.tails.size;
   }

@@ -4,6 +4,7 @@ import {
   errorMessage,
   parseClientMessage,
   type ClientMessage,
+  type ClientMessageOf,
   type ServerMessage,
 } from '@confab/protocol';
 import type { CoreConfig, CoreLogger, Deliver, HandlerContext } from './context.js';
@@ -16,7 +17,7 @@ import { exitRoom } from './room-exit.js';
 import { SerialQueue } from './serial-queue.js';
 import { ResumeTokens } from './resume-tokens.js';
 import { SeatKeeper } from './seat-keeper.js';
-import type { SignalingStore } from './store.js';
+import type { SignalingStore, SyncReads } from './store.js';
 
 export const DEFAULT_MAX_PEERS = 4;
 export const DEFAULT_HEARTBEAT_MS = 5_000;
@@ -41,6 +42,9 @@ export interface DisconnectOptions {
 }
 
 const silent: CoreLogger = { info() {}, warn() {}, error() {} };
+const DONE: Promise<void> = Promise.resolve();
+
+type Signal = ClientMessageOf<'signal'>;
 
 /**
  * The signaling core. A transport feeds it `receive(connId, text)` and `disconnect(connId)`;
@@ -49,6 +53,7 @@ const silent: CoreLogger = { info() {}, warn() {}, error() {} };
 export class SignalingCore {
   readonly config: CoreConfig;
   private readonly store: SignalingStore;
+  private readonly syncReads: SyncReads | undefined;
   private readonly deliverFn: Deliver;
   private readonly log: CoreLogger;
   private readonly queue = new SerialQueue();
@@ -61,6 +66,7 @@ export class SignalingCore {
 
   constructor(options: CoreOptions) {
     this.store = options.store;
+    this.syncReads = options.store.syncReads;
     const outbound = options.deliver;
     // A dropped peer's deliveries wait in its seat until it resumes.
     this.deliverFn = (connId, msg) => (this.seats.hold(connId, msg) ? undefined : outbound(connId, msg));
@@ -83,12 +89,38 @@ export class SignalingCore {
     this.seats = new SeatKeeper();
   }
 
-  /** Handles one text frame from a connection. Never throws: every failure becomes an error reply. */
+  /**
+   * Handles one text frame from a connection. Never throws: every failure becomes an error reply.
+   * Parsing is pure, so it happens at once; handling waits for the connection's earlier frames.
+   */
   receive(connId: string, text: string): Promise<void> {
-    return this.queue.run(connId, () => {
-      const parsed = parseClientMessage(text);
-      return parsed.ok ? this.dispatch(connId, parsed.msg) : this.sendError(connId, parsed.error);
-    });
+    const parsed = parseClientMessage(text);
+    if (!parsed.ok) return this.queue.run(connId, () => this.sendError(connId, parsed.error));
+    if (parsed.msg.type === 'signal' && this.relayNow(connId, parsed.msg)) return DONE;
+    const msg = parsed.msg;
+    return this.queue.run(connId, () => this.dispatch(connId, msg));
+  }
+
+  /**
+   * The `signal` handler's happy path in the tick the frame arrived, for in-process stores and a
+   * connection with nothing else queued (so its frames stay in order). False leaves the message
+   * to the handler, which also answers every failure (no session, no room, no such peer).
+   */
+  private relayNow(connId: string, msg: Signal): boolean {
+    const reads = this.syncReads;
+    if (!reads || this.queue.busy(connId)) return false;
+    const session = reads.sessionNow(connId);
+    if (session?.room === undefined || msg.to === session.peerId) return false;
+    const target = reads.memberNow(session.room, msg.to);
+    if (!target) return false;
+    const out: ServerMessage = { type: 'signal', from: session.peerId, data: msg.data };
+    try {
+      const pending = this.deliverFn(target.connId, out);
+      if (pending) pending.catch((err: unknown) => this.deliveryFailed(err, target.connId, out));
+    } catch (err) {
+      this.deliveryFailed(err, target.connId, out);
+    }
+    return true;
   }
 
   /** Handles an already-validated message (for transports that parse on their own). */
@@ -222,7 +254,11 @@ export class SignalingCore {
     try {
       await this.deliverFn(connId, msg);
     } catch (err) {
-      this.log.warn({ err, connId, type: msg.type }, 'delivery failed');
+      this.deliveryFailed(err, connId, msg);
     }
+  }
+
+  private deliveryFailed(err: unknown, connId: string, msg: ServerMessage): void {
+    this.log.warn({ err, connId, type: msg.type }, 'delivery failed');
   }
 }

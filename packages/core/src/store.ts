@@ -61,7 +61,19 @@ export interface PasswordGuard {
   createWith: string | undefined;
 }
 
+/**
+ * Synchronous reads, for a store whose state is in this process (MemoryStore). With them the core
+ * relays a `signal` in the tick it arrived, without a promise; stores without them (Redis,
+ * DynamoDB) take the ordinary path.
+ */
+export interface SyncReads {
+  sessionNow(connId: string): Session | undefined;
+  memberNow(room: string, peerId: string): Member | undefined;
+}
+
 export interface SignalingStore {
+  /** Present only on in-process stores. */
+  readonly syncReads?: SyncReads;
   getSession(connId: string): Promise<Session | undefined>;
   putSession(session: Session): Promise<void>;
   deleteSession(connId: string): Promise<void>;

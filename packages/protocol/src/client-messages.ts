@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DisplayName, MediaState, PeerId, RequestId, RoomName } from './fields.js';
+import { DisplayName, MediaState, PeerId, RequestId, RoomName, StreamId } from './fields.js';
 import { PASSWORD_MAX, RESUME_TOKEN_MAX, TOKEN_MAX } from './limits.js';
 import { Accept, Cancel, Decline, Hangup, Invite, Offline, Online } from './directory-messages.js';
 import { SignalData } from './signal.js';
@@ -38,12 +38,14 @@ export const ClientSignal = z.strictObject({
   data: SignalData,
 });
 
-/** The sender's microphone/camera state changed; the others get `peer-updated`. */
+/** The sender's microphone/camera state (or shared screen) changed; the others get `peer-updated`. */
 export const Media = z.strictObject({
   type: z.literal('media'),
   rid: RequestId.optional(),
   audio: z.boolean(),
   video: z.boolean(),
+  /** The stream id of the screen being shared; absent when not sharing. */
+  screen: StreamId.optional(),
 });
 
 /** Application-level keepalive, for transports without WebSocket ping frames. */

@@ -7,6 +7,8 @@ import {
   REQUEST_ID_MAX,
   ROOM_NAME_MAX,
   ROOM_NAME_PATTERN,
+  STREAM_ID_MAX,
+  STREAM_ID_PATTERN,
 } from './limits.js';
 
 /** Field schemas reused across messages. */
@@ -30,8 +32,18 @@ export type PeerId = z.infer<typeof PeerId>;
 /** A client-chosen id that the answer (or error) to a request echoes back as `re`. */
 export const RequestId = z.string().min(1).max(REQUEST_ID_MAX);
 
-/** Whether a peer is sending audio and video. Drives the "muted" badges the others see. */
-export const MediaState = z.strictObject({ audio: z.boolean(), video: z.boolean() });
+/**
+ * The id of a MediaStream as it appears in SDP (`a=msid:<stream-id> <track-id>`): RFC 8830
+ * allows 1 to 64 token characters. Browsers use UUIDs, with or without braces.
+ */
+export const StreamId = z.string().min(1).max(STREAM_ID_MAX).regex(STREAM_ID_PATTERN);
+
+/**
+ * Whether a peer is sending audio and video. Drives the "muted" badges the others see.
+ * `screen`, when present, is the stream id (msid) of the screen the peer is sharing: receivers
+ * tell that track from the camera by it. Optional, so clients that do not share screens omit it.
+ */
+export const MediaState = z.strictObject({ audio: z.boolean(), video: z.boolean(), screen: StreamId.optional() });
 export type MediaState = z.infer<typeof MediaState>;
 
 export const PeerInfo = z.object({ id: PeerId, name: z.string(), media: MediaState });

@@ -12,6 +12,9 @@ export const DISPLAY_NAME_FORBIDDEN = /[\p{Cc}\u200B-\u200F\u202A-\u202E\u2066-\
 export const PEER_ID_MAX = 64;
 export const PEER_ID_PATTERN = /^[A-Za-z0-9_-]+$/;
 export const REQUEST_ID_MAX = 64;
+/** A MediaStream id in SDP (msid): RFC 8830 allows 1 to 64 token characters; browsers use UUIDs, some in braces. */
+export const STREAM_ID_MAX = 64;
+export const STREAM_ID_PATTERN = /^[A-Za-z0-9!#$%&'*+.^_`{|}~-]+$/;
 /** An SDP for a few m-lines is a few KiB; this leaves room for many without letting one message fill memory. */
 export const SDP_MAX = 48 * 1024;
 export const CANDIDATE_MAX = 1024;

@@ -7,6 +7,7 @@ import { Admission, type AdmissionOptions } from './admission.js';
 import { FloodGuard, type FloodGuardOptions } from './flood-guard.js';
 import { IceRefresh, type IceRefreshOptions } from './ice-refresh.js';
 import type { Logger } from './logger.js';
+import { FrameBatcher } from './frame-batcher.js';
 
 export const WS_PATH = '/ws';
 /** Close codes (RFC 6455). */
@@ -37,20 +38,27 @@ export interface WsTransportOptions {
 }
 
 interface Connection {
+  id: string;
   ws: WebSocket;
-  ip: string;
+  /** The socket under `ws` (the one the upgrade came on): the frames of each turn go to it in one write. */
+  socket: Duplex;
+  held: string[] | undefined;
+  heldChars: number;
   flood: FloodGuard;
   helloTimer: NodeJS.Timeout | undefined;
   /** When a frame or pong last arrived. */
   lastSeen: number;
   /** Dropped by the server's policy (slow reader): no seat is kept for a resume. */
   dropped: boolean;
-  log: Logger;
+  /** Made on first use: most connections never log anything. */
+  log: Logger | undefined;
 }
 
+/** A text frame's bytes as a string; `ws` hands a Buffer unless told otherwise. */
 function textOf(data: RawData): string {
+  if (Buffer.isBuffer(data)) return data.toString('utf8');
   if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
-  return Buffer.from(data as ArrayBuffer).toString('utf8');
+  return Buffer.from(data).toString('utf8');
 }
 
 function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
@@ -69,6 +77,7 @@ export class WsTransport {
   private readonly admission: Admission;
   private nextConnId = 0;
   private readonly iceRefresh: IceRefresh | undefined;
+  private readonly frames = new FrameBatcher<Connection>((conn) => conn.ws.readyState === WebSocket.OPEN);
   private core: SignalingCore | undefined;
   private shuttingDown = false;
 
@@ -84,12 +93,19 @@ export class WsTransport {
     this.heartbeat = new Heartbeat({
       intervalMs: options.heartbeatIntervalMs,
       timeoutMs: options.heartbeatTimeoutMs,
-      onPing: (connId) => this.connections.get(connId)?.ws.ping(),
+      onPing: (connId) => {
+        const conn = this.connections.get(connId);
+        if (!conn) return;
+        this.frames.release(conn);
+        conn.ws.ping();
+      },
       onDead: (connId) => {
         const conn = this.connections.get(connId);
-        conn?.log.info('heartbeat timeout');
-        conn?.ws.terminate();
+        if (!conn) return;
+        this.logOf(conn).info('heartbeat timeout');
+        conn.ws.terminate();
       },
+      lastSeen: (connId) => this.connections.get(connId)?.lastSeen,
     });
   }
 
@@ -103,20 +119,25 @@ export class WsTransport {
     return this.connections.size;
   }
 
-  /** The core's `deliver`: one JSON text frame to one connection, dropped if it is gone. */
+  /**
+   * The core's `deliver`: one JSON text frame to one connection, dropped if it is gone. The frames
+   * for a connection in one turn of the event loop leave together, in one write (FrameBatcher).
+   */
   readonly deliver = (connId: string, msg: ServerMessage): void => {
     const conn = this.connections.get(connId);
     if (!conn || conn.ws.readyState !== WebSocket.OPEN) return;
-    conn.ws.send(JSON.stringify(msg));
+    this.frames.send(conn, JSON.stringify(msg));
     if (msg.type === 'welcome') {
       clearTimeout(conn.helloTimer);
       conn.helloTimer = undefined;
       this.iceRefresh?.start(connId, msg.peerId);
     } else if (msg.type === 'error' && FATAL_ERRORS.has(msg.code)) {
-      conn.ws.close(CLOSE_POLICY_VIOLATION, msg.code);
+      this.close(conn, CLOSE_POLICY_VIOLATION, msg.code);
     }
-    if (conn.ws.bufferedAmount > this.options.maxBufferedBytes) {
-      conn.log.warn({ bufferedAmount: conn.ws.bufferedAmount }, 'slow reader dropped');
+    // What the kernel has not taken yet, plus what is held for the end of this turn.
+    const backlog = conn.socket.writableLength + conn.heldChars;
+    if (backlog > this.options.maxBufferedBytes) {
+      this.logOf(conn).warn({ bufferedAmount: backlog }, 'slow reader dropped');
       conn.dropped = true;
       conn.ws.terminate();
     }
@@ -133,65 +154,82 @@ export class WsTransport {
     }
     this.admission.opened(ip);
     socket.once('close', () => this.admission.closed(ip));
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, ip));
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, socket, ip));
   }
 
-  private accept(ws: WebSocket, ip: string): void {
-    const core = this.core!;
+  /** Starts the closing handshake after the frames already sent. */
+  private close(conn: Connection, code: number, reason: string): void {
+    this.frames.release(conn);
+    conn.ws.close(code, reason);
+  }
+
+  private logOf(conn: Connection): Logger {
+    return (conn.log ??= this.options.log.child({ connId: conn.id }));
+  }
+
+  private accept(ws: WebSocket, socket: Duplex, ip: string): void {
     const connId = `${this.options.connIdPrefix ?? 'c'}${++this.nextConnId}`;
+    const now = Date.now();
     const conn: Connection = {
+      id: connId,
       ws,
-      ip,
-      flood: new FloodGuard(this.options.rateLimit),
+      socket,
+      held: undefined,
+      heldChars: 0,
+      flood: new FloodGuard(this.options.rateLimit, now),
       helloTimer: setTimeout(() => {
-        conn.log.info('no hello in time');
-        ws.close(CLOSE_POLICY_VIOLATION, 'hello timeout');
+        this.logOf(conn).info('no hello in time');
+        this.close(conn, CLOSE_POLICY_VIOLATION, 'hello timeout');
       }, this.options.helloTimeoutMs),
-      lastSeen: Date.now(),
+      lastSeen: now,
       dropped: false,
-      log: this.options.log.child({ connId }),
+      log: undefined,
     };
     this.connections.set(connId, conn);
     this.heartbeat.touch(connId);
-    conn.log.debug({ ip }, 'connected');
-
-    const touch = () => {
+    if (this.options.log.isLevelEnabled('debug')) this.logOf(conn).debug({ ip }, 'connected');
+    ws.on('message', (data, isBinary) => this.onFrame(conn, data, isBinary));
+    ws.on('pong', () => {
       conn.lastSeen = Date.now();
-      this.heartbeat.touch(connId);
-    };
-    ws.on('message', (data, isBinary) => {
-      touch();
-      const verdict = conn.flood.check();
-      if (verdict === 'close') {
-        conn.log.warn('flooding: closed');
-        ws.close(CLOSE_POLICY_VIOLATION, 'rate limit');
-        return;
-      }
-      if (verdict === 'drop') {
-        if (conn.flood.shouldWarn()) {
-          void core.reject(connId, new ConfabError('RATE_LIMITED', 'Too many messages; slow down. Dropped messages are not processed.'));
-        }
-        return;
-      }
-      if (isBinary) {
-        void core.reject(connId, new ConfabError('BINARY_NOT_SUPPORTED', 'Send JSON text frames, not binary.'));
-        return;
-      }
-      void core.receive(connId, textOf(data));
     });
-    ws.on('pong', touch);
-    ws.on('error', (err) => conn.log.warn({ err: err.message, code: (err as { code?: string }).code }, 'socket error'));
-    ws.on('close', (code) => {
-      clearTimeout(conn.helloTimer);
-      this.connections.delete(connId);
-      this.heartbeat.remove(connId);
-      this.iceRefresh?.stop(connId);
-      conn.log.debug({ code }, 'closed');
-      // On shutdown, seats stay where they are (in Redis) for the clients to resume elsewhere.
-      if (this.shuttingDown) return;
-      // A drop (no close frame, or killed by the heartbeat) keeps the seat for a resume.
-      void core.disconnect(connId, { graceful: conn.dropped || code !== CLOSE_ABNORMAL, silentForMs: Date.now() - conn.lastSeen });
-    });
+    ws.on('error', (err) => this.logOf(conn).warn({ err: err.message, code: (err as { code?: string }).code }, 'socket error'));
+    ws.on('close', (code) => this.onClose(conn, code));
+  }
+
+  private onFrame(conn: Connection, data: RawData, isBinary: boolean): void {
+    const core = this.core!;
+    const now = Date.now();
+    conn.lastSeen = now;
+    const verdict = conn.flood.check(now);
+    if (verdict === 'close') {
+      this.logOf(conn).warn('flooding: closed');
+      this.close(conn, CLOSE_POLICY_VIOLATION, 'rate limit');
+      return;
+    }
+    if (verdict === 'drop') {
+      if (conn.flood.shouldWarn()) {
+        void core.reject(conn.id, new ConfabError('RATE_LIMITED', 'Too many messages; slow down. Dropped messages are not processed.'));
+      }
+      return;
+    }
+    if (isBinary) {
+      void core.reject(conn.id, new ConfabError('BINARY_NOT_SUPPORTED', 'Send JSON text frames, not binary.'));
+      return;
+    }
+    void core.receive(conn.id, textOf(data));
+  }
+
+  private onClose(conn: Connection, code: number): void {
+    const connId = conn.id;
+    clearTimeout(conn.helloTimer);
+    this.connections.delete(connId);
+    this.heartbeat.remove(connId);
+    this.iceRefresh?.stop(connId);
+    if (this.options.log.isLevelEnabled('debug')) this.logOf(conn).debug({ code }, 'closed');
+    // On shutdown, seats stay where they are (in Redis) for the clients to resume elsewhere.
+    if (this.shuttingDown) return;
+    // A drop (no close frame, or killed by the heartbeat) keeps the seat for a resume.
+    void this.core!.disconnect(connId, { graceful: conn.dropped || code !== CLOSE_ABNORMAL, silentForMs: Date.now() - conn.lastSeen });
   }
 
   /** Closes one connection at once (a half-open socket whose session resumed elsewhere). */
@@ -204,7 +242,7 @@ export class WsTransport {
     this.shuttingDown = true;
     this.heartbeat.stop();
     this.iceRefresh?.stopAll();
-    for (const { ws } of this.connections.values()) ws.close(code, reason);
+    for (const conn of this.connections.values()) this.close(conn, code, reason);
   }
 
   /** Force-closes whatever is still open. */

@@ -1,13 +1,18 @@
 import type { Room } from '@confab/client';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useAutoplayGuard } from '../hooks/useAutoplayGuard.js';
 import { useRoomPeers } from '../hooks/useRoomPeers.js';
 import { useSelfMedia } from '../hooks/useSelfMedia.js';
+import { useMediaShortcuts } from '../hooks/useMediaShortcuts.js';
+import { useShortcuts } from '../hooks/useShortcuts.js';
+import type { ShortcutAction } from '../lib/shortcuts.js';
 import { hasTrack } from '../lib/media-streams.js';
 import { CallControls } from './CallControls.js';
 import { RemoteTile } from './RemoteTile.js';
 import { SelfTile } from './SelfTile.js';
+import { ShortcutsHelp } from './ShortcutsHelp.js';
 import { TapToUnmute } from './TapToUnmute.js';
+import { useT } from '../i18n/i18n-context.js';
 
 export interface CallRoomProps {
   room: Room;
@@ -18,24 +23,31 @@ export interface CallRoomProps {
 
 /** A direct call in progress: the same tiles as a room, and Hang up. */
 export function CallRoom({ room, stream, peerName, onHangUp }: CallRoomProps) {
+  const t = useT();
   const peers = useRoomPeers(room);
   const [media, setMedia] = useSelfMedia(room);
   const { guard, blocked } = useAutoplayGuard();
+  const canAudio = hasTrack(stream, 'audio');
+  const canVideo = hasTrack(stream, 'video');
+  const [helpOpen, setHelpOpen] = useState(false);
+  const mediaKeys = useMediaShortcuts(media, setMedia, canAudio, canVideo);
+  useShortcuts({ ...mediaKeys.handlers, leave: onHangUp, help: () => setHelpOpen(true) });
+  const available = new Set<ShortcutAction>(['leave', 'help', ...(canAudio ? ['microphone' as const] : []), ...(canVideo ? ['camera' as const] : [])]);
 
   useEffect(() => {
     const before = document.title;
-    document.title = `Call with ${peerName} · Confab`;
+    document.title = t('calls.documentTitle', { name: peerName });
     return () => {
       document.title = before;
     };
-  }, [peerName]);
+  }, [peerName, t]);
 
   return (
     <div className="room">
       <header className="room-header">
-        <h1 className="room-name">Call with {peerName}</h1>
+        <h1 className="room-name">{t('calls.callWith', { name: peerName })}</h1>
         <p className="status" role="status">
-          {peers.length === 0 ? `Connecting to ${peerName}…` : `In a call with ${peerName}`}
+          {peers.length === 0 ? t('calls.connectingTo', { name: peerName }) : t('calls.inCallWith', { name: peerName })}
         </p>
       </header>
       <main className="stage">
@@ -50,12 +62,17 @@ export function CallRoom({ room, stream, peerName, onHangUp }: CallRoomProps) {
         {blocked && <TapToUnmute guard={guard} />}
         <CallControls
           media={media}
-          canAudio={hasTrack(stream, 'audio')}
-          canVideo={hasTrack(stream, 'video')}
+          canAudio={canAudio}
+          canVideo={canVideo}
           onMediaChange={setMedia}
           onHangUp={onHangUp}
+          onShortcuts={() => setHelpOpen(true)}
         />
       </footer>
+      <p className="offscreen" role="status" data-testid="announcement">
+        {mediaKeys.announcement && t(mediaKeys.announcement)}
+      </p>
+      <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} available={available} />
     </div>
   );
 }

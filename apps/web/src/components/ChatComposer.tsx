@@ -1,10 +1,13 @@
 import { MAX_CHAT_TEXT_LENGTH } from '@confab/client';
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useT } from '../i18n/i18n-context.js';
+import type { Text } from '../i18n/text.js';
 
 /** The message box: Enter sends, Shift+Enter starts a new line. */
-export function ChatComposer({ onSend }: { onSend: (text: string) => string | null }) {
+export function ChatComposer({ onSend }: { onSend: (text: string) => Text | null }) {
+  const t = useT();
   const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Text | null>(null);
 
   function send(event?: FormEvent) {
     event?.preventDefault();
@@ -20,8 +23,8 @@ export function ChatComposer({ onSend }: { onSend: (text: string) => string | nu
   return (
     <form className="chat-compose" onSubmit={send}>
       <textarea
-        aria-label="Message"
-        placeholder="Message everyone"
+        aria-label={t('chat.message')}
+        placeholder={t('chat.placeholder')}
         rows={2}
         maxLength={MAX_CHAT_TEXT_LENGTH}
         value={text}
@@ -29,11 +32,11 @@ export function ChatComposer({ onSend }: { onSend: (text: string) => string | nu
         onKeyDown={onKeyDown}
       />
       <button type="submit" className="pill primary" disabled={text.trim().length === 0}>
-        Send
+        {t('chat.send')}
       </button>
       {error && (
         <p className="error" role="alert">
-          {error}
+          {t(error.key, error.params)}
         </p>
       )}
     </form>

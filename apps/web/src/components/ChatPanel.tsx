@@ -1,12 +1,13 @@
 import '../chat.css';
 import type { FileSharing } from '@confab/client';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { ChatPanelState, ChatPanelStore } from '../lib/chat-panel.js';
 import type { PeerView } from '../lib/peer-views.js';
 import { ChatComposer } from './ChatComposer.js';
 import { ChatMessages } from './ChatMessages.js';
 import { CloseIcon } from './chat-icons.js';
 import { SendFile } from './SendFile.js';
+import { useT } from '../i18n/i18n-context.js';
 
 export interface ChatPanelProps {
   state: ChatPanelState;
@@ -19,15 +20,33 @@ export interface ChatPanelProps {
 
 /** The chat beside the call: messages to everyone, and files to everyone or one person. */
 export function ChatPanel({ state, store, files, peers, transfers }: ChatPanelProps) {
+  const t = useT();
+  const panel = useRef<HTMLElement>(null);
+  // Opening moves focus to the message box; closing gives it back to where it was (the Chat button).
+  useEffect(() => {
+    const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    panel.current?.querySelector('textarea')?.focus();
+    const element = panel.current;
+    return () => {
+      if (element?.contains(document.activeElement) || document.activeElement === document.body) returnTo?.focus();
+    };
+  }, []);
   return (
-    <aside className="chat-panel" aria-label="Chat">
+    <aside
+      ref={panel}
+      className="chat-panel"
+      aria-label={t('chat.title')}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') store.setOpen(false);
+      }}
+    >
       <header className="chat-header">
-        <h2>Chat</h2>
-        <button type="button" className="round small" aria-label="Close chat" onClick={() => store.setOpen(false)}>
+        <h2>{t('chat.title')}</h2>
+        <button type="button" className="round small" aria-label={t('chat.close')} onClick={() => store.setOpen(false)}>
           <CloseIcon />
         </button>
       </header>
-      <p className="chat-note">Messages sent before you joined are not available.</p>
+      <p className="chat-note">{t('chat.note')}</p>
       <ChatMessages messages={state.messages} />
       {transfers}
       <ChatComposer onSend={(text) => store.send(text)} />

@@ -11,6 +11,8 @@ import { GoOnlineForm } from './GoOnlineForm.js';
 import { IncomingCallPanel } from './IncomingCallPanel.js';
 import { RingingPanel } from './RingingPanel.js';
 import '../calls.css';
+import { useT } from '../i18n/i18n-context.js';
+import { LanguageSwitch } from './LanguageSwitch.js';
 
 export interface DirectCallsPageProps {
   signalingUrl: string;
@@ -31,6 +33,7 @@ export function DirectCallsPage({ signalingUrl, target }: DirectCallsPageProps) 
 }
 
 function DirectCalls({ connection, target }: { connection: Connection; target: string | null }) {
+  const t = useT();
   const { calls, state } = useDirectCalls(connection);
   const connectionState = useConnectionState();
   if (!calls) return null;
@@ -42,40 +45,46 @@ function DirectCalls({ connection, target }: { connection: Connection; target: s
   }
 
   const ringingName = state.calling ?? (call?.state === 'ringing' ? call.peerName : null);
+  const message = state.error ?? state.notice;
   return (
-    <main className="calls">
-      <section className="calls-card">
-        <h1 className="brand">Confab</h1>
-        {state.phase === 'online' && state.self ? (
-          <DirectoryList self={state.self} peers={state.peers} busy={call !== null || ringingName !== null} onCall={(peer) => void calls.call(peer)} onGoOffline={() => calls.goOffline()} />
-        ) : (
-          <GoOnlineForm
-            target={target}
-            pending={state.phase === 'going-online'}
-            disabled={lost}
-            onGoOnline={(name) => void calls.goOnline(name, target)}
-          />
-        )}
-        {(state.notice ?? state.error) && (
-          <p className={state.error ? 'error' : 'call-notice'} role={state.error ? 'alert' : 'status'}>
-            {state.error ?? state.notice}
+    <>
+      <header className="page-header">
+        <LanguageSwitch />
+      </header>
+      <main className="calls">
+        <section className="calls-card">
+          <h1 className="brand">Confab</h1>
+          {state.phase === 'online' && state.self ? (
+            <DirectoryList self={state.self} peers={state.peers} busy={call !== null || ringingName !== null} onCall={(peer) => void calls.call(peer)} onGoOffline={() => calls.goOffline()} />
+          ) : (
+            <GoOnlineForm
+              target={target}
+              pending={state.phase === 'going-online'}
+              disabled={lost}
+              onGoOnline={(name) => void calls.goOnline(name, target)}
+            />
+          )}
+          {message && (
+            <p className={state.error ? 'error' : 'call-notice'} role={state.error ? 'alert' : 'status'}>
+              {t(message.key, message.params)}
+            </p>
+          )}
+          <p className="calls-links">
+            <a href="/">{t('calls.joinRoomInstead')}</a>
           </p>
+        </section>
+        {ringingName !== null && <RingingPanel name={ringingName} onCancel={() => calls.hangup()} />}
+        {call?.state === 'incoming' && (
+          <IncomingCallPanel name={call.peerName} answering={call.answering} onAccept={() => void calls.accept()} onDecline={() => calls.hangup()} />
         )}
-        <p className="calls-links">
-          <a href="/">Join a room instead</a>
-        </p>
-      </section>
-      {ringingName !== null && <RingingPanel name={ringingName} onCancel={() => calls.hangup()} />}
-      {call?.state === 'incoming' && (
-        <IncomingCallPanel name={call.peerName} answering={call.answering} onAccept={() => void calls.accept()} onDecline={() => calls.hangup()} />
-      )}
-      {call?.state === 'active' && !call.room && (
-        <div className="call-panel" role="status">
-          <span className="spinner" aria-hidden="true" />
-          <p>Connecting to {call.peerName}…</p>
-        </div>
-      )}
-      {lost && <ConnectionLost neverConnected={connectionState.status === 'unreachable'} />}
-    </main>
+        {call?.state === 'active' && !call.room && (
+          <div className="call-panel" role="status">
+            <span className="spinner" aria-hidden="true" />
+            <p>{t('calls.connectingTo', { name: call.peerName })}</p>
+          </div>
+        )}
+        {lost && <ConnectionLost neverConnected={connectionState.status === 'unreachable'} />}
+      </main>
+    </>
   );
 }

@@ -1,6 +1,10 @@
 import type { DirectoryPeer } from '@confab/client';
 import { useCopyLink } from '../hooks/useCopyLink.js';
 import { callLink } from '../lib/call-route.js';
+import { useT } from '../i18n/i18n-context.js';
+
+/** Stands for the name while the sentence is split around it. */
+const NAME_MARK = '\u0000';
 
 export interface DirectoryListProps {
   self: DirectoryPeer;
@@ -14,26 +18,31 @@ export interface DirectoryListProps {
 
 /** Who is online, live, with a Call button each; and your own link for others to call you. */
 export function DirectoryList({ self, peers, busy, onCall, onGoOffline }: DirectoryListProps) {
+  const t = useT();
   const link = callLink(location.origin, self.name);
+  // The name is bold wherever the language puts it in the sentence.
+  const [selfBefore, selfAfter] = t('calls.onlineAs', { name: NAME_MARK }).split(NAME_MARK);
   const { copy, result } = useCopyLink(link);
   return (
     <div className="directory">
       <p className="directory-self">
-        You are online as <strong>{self.name}</strong>
+        {selfBefore}
+        <strong>{self.name}</strong>
+        {selfAfter}
       </p>
-      <h2 className="directory-heading">Online now</h2>
+      <h2 className="directory-heading">{t('calls.onlineNow')}</h2>
       {peers.length === 0 ? (
         <p className="status" role="status">
-          Nobody else is online yet. Share your call link.
+          {t('calls.nobodyOnline')}
         </p>
       ) : (
-        <ul className="directory-list" aria-label="People online">
+        <ul className="directory-list" aria-label={t('calls.peopleOnline')}>
           {peers.map((peer) => (
             <li key={peer.id} className="directory-peer" data-testid="directory-peer" data-peer-name={peer.name} data-busy={peer.busy ? 'true' : 'false'}>
               <span className="directory-name">{peer.name}</span>
-              {peer.busy && <span className="badge">Busy</span>}
+              {peer.busy && <span className="badge">{t('calls.busy')}</span>}
               <button type="button" className="pill primary" disabled={busy} onClick={() => onCall(peer)}>
-                Call {peer.name}
+                {t('calls.call', { name: peer.name })}
               </button>
             </li>
           ))}
@@ -41,15 +50,15 @@ export function DirectoryList({ self, peers, busy, onCall, onGoOffline }: Direct
       )}
       <div className="directory-actions">
         <button type="button" className="pill" onClick={copy}>
-          Copy my call link
+          {t('calls.copyMyLink')}
         </button>
         <button type="button" className="pill" onClick={onGoOffline} disabled={busy}>
-          Go offline
+          {t('calls.goOffline')}
         </button>
       </div>
       {result !== 'idle' && (
         <p className="hint" role="status">
-          {result === 'copied' ? `Link copied: ${link}` : `Copy this link: ${link}`}
+          {t(result === 'copied' ? 'calls.linkCopied' : 'calls.copyThisLink', { link })}
         </p>
       )}
     </div>

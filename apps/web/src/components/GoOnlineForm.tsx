@@ -1,5 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { DISPLAY_NAME_MAX, displayNameProblem, loadName, saveName } from '../lib/display-name.js';
+import { useT } from '../i18n/i18n-context.js';
+import type { Text } from '../i18n/text.js';
 
 export interface GoOnlineFormProps {
   /** Whom going online will ring (`/call/<name>`). */
@@ -11,8 +13,9 @@ export interface GoOnlineFormProps {
 
 /** The name others will see and call you by, and "Go online". */
 export function GoOnlineForm({ target, pending, disabled, onGoOnline }: GoOnlineFormProps) {
+  const t = useT();
   const [name, setName] = useState(loadName);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Text | null>(null);
   const problemId = useId();
 
   function onSubmit(event: FormEvent) {
@@ -26,9 +29,9 @@ export function GoOnlineForm({ target, pending, disabled, onGoOnline }: GoOnline
 
   return (
     <form className="join-form" onSubmit={onSubmit} noValidate aria-describedby={problem ? problemId : undefined}>
-      <p className="tagline">{target ? `Go online to call ${target}.` : 'Go online to see who else is, and call them.'}</p>
+      <p className="tagline">{target ? t('calls.goOnlineTo', { name: target }) : t('calls.goOnlineIntro')}</p>
       <label className="field">
-        <span>Name</span>
+        <span>{t('calls.name')}</span>
         <input
           value={name}
           onChange={(e) => setName(e.target.value)}
@@ -41,15 +44,15 @@ export function GoOnlineForm({ target, pending, disabled, onGoOnline }: GoOnline
       </label>
       {problem && (
         <p id={problemId} className="error" role="alert">
-          {problem}
+          {t(problem.key, problem.params)}
         </p>
       )}
       <button type="submit" className="pill primary join" disabled={pending || disabled}>
-        Go online
+        {t('calls.goOnline')}
       </button>
       {pending && (
         <p className="status" role="status">
-          Going online…
+          {t('calls.goingOnline')}
         </p>
       )}
     </form>

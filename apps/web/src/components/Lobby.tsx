@@ -2,6 +2,8 @@ import type { Room } from '@confab/client';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useConnection } from '../hooks/connection-context.js';
 import { useConnectionState } from '../hooks/useConnectionState.js';
+import { useT } from '../i18n/i18n-context.js';
+import { text, type Text } from '../i18n/text.js';
 import { useJoin, type JoinMode } from '../hooks/useJoin.js';
 import { useLocalMedia } from '../hooks/useLocalMedia.js';
 import { DISPLAY_NAME_MAX, displayNameProblem, loadName, saveName } from '../lib/display-name.js';
@@ -11,6 +13,8 @@ import { hasTurnServer, loadRelayOnly, saveRelayOnly } from '../lib/relay-only.j
 import { CALL_PATH } from '../lib/call-route.js';
 import { CHECK_PATH, roomLink } from '../lib/route.js';
 import { ConnectionLost } from './ConnectionLost.js';
+import { LanguageSwitch } from './LanguageSwitch.js';
+import { LobbyDevices } from './LobbyDevices.js';
 import { LocalPreview } from './LocalPreview.js';
 import { MediaProblemAlert } from './MediaProblemAlert.js';
 import { RelayOnlySetting } from './RelayOnlySetting.js';
@@ -28,6 +32,7 @@ export interface LobbyProps {
  * signaling connection in parallel, so that Join only has to send `join`.
  */
 export function Lobby({ room: initialRoom, eager, onJoined }: LobbyProps) {
+  const t = useT();
   const connection = useConnection();
   const connectionState = useConnectionState();
   const { media, state: mediaState } = useLocalMedia(eager);
@@ -35,7 +40,7 @@ export function Lobby({ room: initialRoom, eager, onJoined }: LobbyProps) {
   const [name, setName] = useState(loadName);
   const [room, setRoom] = useState(initialRoom);
   const [password, setPassword] = useState('');
-  const [formError, setFormError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<Text | null>(null);
   const [relayOnly, setRelayOnly] = useState(loadRelayOnly);
   // Until the server has answered, assume it has a relay; without one, relay only would connect nobody.
   const relayAvailable = connectionState.status !== 'open' || hasTurnServer(connectionState.client.iceServers);
@@ -53,7 +58,7 @@ export function Lobby({ room: initialRoom, eager, onJoined }: LobbyProps) {
       return;
     }
     if (roomName === '') {
-      setFormError('Enter a room name: letters, digits, "-" and "_".');
+      setFormError(text('errors.room.empty'));
       return;
     }
     setFormError(null);
@@ -76,99 +81,107 @@ export function Lobby({ room: initialRoom, eager, onJoined }: LobbyProps) {
   const lost = connectionState.status === 'lost';
   const reconnecting = connectionState.status === 'reconnecting';
   const status = joining
-    ? 'Joining…'
+    ? t('lobby.joining')
     : connectionState.status === 'connecting'
-      ? 'Connecting…'
+      ? t('lobby.connecting')
       : reconnecting
-        ? 'Reconnecting…'
+        ? t('lobby.reconnecting')
         : null;
 
   return (
-    <main className="lobby">
-      <section className="lobby-card">
-        <LocalPreview state={mediaState} />
-        <form className="join-form" onSubmit={onSubmit} noValidate aria-describedby={error ? errorId : undefined}>
-          <h1 className="brand">Confab</h1>
-          <p className="tagline">Video calls in your browser, on your own server.</p>
+    <>
+      <header className="page-header">
+        <LanguageSwitch />
+      </header>
+      <main className="lobby">
+        <section className="lobby-card">
+          <div className="lobby-media">
+            <LocalPreview state={mediaState} />
+            <LobbyDevices state={mediaState} />
+          </div>
+          <form className="join-form" onSubmit={onSubmit} noValidate aria-describedby={error ? errorId : undefined}>
+            <h1 className="brand">Confab</h1>
+            <p className="tagline">{t('lobby.tagline')}</p>
 
-          <label className="field">
-            <span>Name</span>
-            <input
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              autoComplete="nickname"
-              maxLength={DISPLAY_NAME_MAX}
-              enterKeyHint="go"
-              autoFocus={name === ''}
-              aria-invalid={formError !== null && displayNameProblem(name) !== null}
+            <label className="field">
+              <span>{t('lobby.name')}</span>
+              <input
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+                autoComplete="nickname"
+                maxLength={DISPLAY_NAME_MAX}
+                enterKeyHint="go"
+                autoFocus={name === ''}
+                aria-invalid={formError !== null && displayNameProblem(name) !== null}
+              />
+            </label>
+
+            <label className="field">
+              <span>{t('lobby.room')}</span>
+              <input
+                value={room}
+                onChange={(e) => setRoom(normalizeRoomInput(e.target.value))}
+                autoComplete="off"
+                autoCapitalize="off"
+                spellCheck={false}
+                enterKeyHint="go"
+              />
+            </label>
+            <p className="hint">{slug ? t('lobby.link', { link: roomLink(location.host, slug) }) : t('lobby.roomHint')}</p>
+
+            <label className="field">
+              <span>{t('lobby.password')}</span>
+              <input
+                type="password"
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+                autoComplete="off"
+                maxLength={128}
+                enterKeyHint="go"
+              />
+            </label>
+            <p className="hint">{t('lobby.passwordHint')}</p>
+
+            {error && (
+              <p id={errorId} className="error" role="alert">
+                {t(error.key, error.params)}
+              </p>
+            )}
+            {mediaState.status === 'failed' && (
+              <MediaProblemAlert
+                problem={mediaState.problem}
+                busy={joining !== null}
+                onAudioOnly={() => start('audio-only')}
+                onNoMedia={() => start('none')}
+              />
+            )}
+
+            <RelayOnlySetting
+              checked={relayOnly}
+              available={relayAvailable}
+              onChange={(on) => {
+                setRelayOnly(on);
+                saveRelayOnly(on);
+              }}
             />
-          </label>
 
-          <label className="field">
-            <span>Room</span>
-            <input
-              value={room}
-              onChange={(e) => setRoom(normalizeRoomInput(e.target.value))}
-              autoComplete="off"
-              autoCapitalize="off"
-              spellCheck={false}
-              enterKeyHint="go"
-            />
-          </label>
-          <p className="hint">{slug ? `Link: ${roomLink(location.host, slug)}` : 'Letters, digits, "-" and "_".'}</p>
-
-          <label className="field">
-            <span>Room password (optional)</span>
-            <input
-              type="password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              autoComplete="off"
-              maxLength={128}
-              enterKeyHint="go"
-            />
-          </label>
-          <p className="hint">The first person in a room may set one; the others must enter it.</p>
-
-          {error && (
-            <p id={errorId} className="error" role="alert">
-              {error}
+            <button type="submit" className="pill primary join" disabled={joining !== null || unreachable || lost || reconnecting}>
+              {t('lobby.join')}
+            </button>
+            {status && (
+              <p className="status" role="status">
+                {status}
+              </p>
+            )}
+            <p className="lobby-links">
+              <a href={CHECK_PATH}>{t('lobby.checkConnection')}</a>
+              {' · '}
+              <a href={CALL_PATH}>{t('lobby.callDirectly')}</a>
             </p>
-          )}
-          {mediaState.status === 'failed' && (
-            <MediaProblemAlert
-              problem={mediaState.problem}
-              busy={joining !== null}
-              onAudioOnly={() => start('audio-only')}
-              onNoMedia={() => start('none')}
-            />
-          )}
-
-          <RelayOnlySetting
-            checked={relayOnly}
-            available={relayAvailable}
-            onChange={(on) => {
-              setRelayOnly(on);
-              saveRelayOnly(on);
-            }}
-          />
-
-          <button type="submit" className="pill primary join" disabled={joining !== null || unreachable || lost || reconnecting}>
-            Join
-          </button>
-          {status && (
-            <p className="status" role="status">
-              {status}
-            </p>
-          )}
-          <p className="lobby-links">
-            <a href={CHECK_PATH}>Check my connection</a>
-            {' · '}
-            <a href={CALL_PATH}>Call someone directly</a>
-          </p>
-        </form>
-      </section>
-      {(unreachable || lost) && <ConnectionLost neverConnected={unreachable} />}
-    </main>
+          </form>
+        </section>
+        {(unreachable || lost) && <ConnectionLost neverConnected={unreachable} />}
+      </main>
+    </>
   );
 }

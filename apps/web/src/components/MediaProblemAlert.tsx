@@ -1,4 +1,5 @@
 import type { MediaProblem } from '../lib/media-errors.js';
+import { useT } from '../i18n/i18n-context.js';
 
 export interface MediaProblemAlertProps {
   problem: MediaProblem;
@@ -9,17 +10,18 @@ export interface MediaProblemAlertProps {
 
 /** The camera could not start: say why in plain words and offer the ways in that still work. */
 export function MediaProblemAlert({ problem, busy, onAudioOnly, onNoMedia }: MediaProblemAlertProps) {
+  const t = useT();
   return (
     <div className="media-problem">
-      <p role="alert">{problem.message}</p>
+      <p role="alert">{t(problem.message.key, problem.message.params)}</p>
       <div className="media-problem-actions">
         {problem.kind !== 'insecure' && (
           <button type="button" className="pill" onClick={onAudioOnly} disabled={busy}>
-            Join with audio only
+            {t('lobby.joinAudioOnly')}
           </button>
         )}
         <button type="button" className="pill" onClick={onNoMedia} disabled={busy}>
-          Join without camera or microphone
+          {t('lobby.joinWithoutMedia')}
         </button>
       </div>
     </div>

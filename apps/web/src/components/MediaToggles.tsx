@@ -1,5 +1,6 @@
 import type { MediaState } from '@confab/client';
 import { CameraIcon, CameraOffIcon, MicIcon, MicOffIcon } from './icons.js';
+import { useT } from '../i18n/i18n-context.js';
 
 export interface MediaTogglesProps {
   media: MediaState;
@@ -14,15 +15,16 @@ export interface MediaTogglesProps {
  * ("Mute microphone") and are pressed while the device is off, so label and state read together.
  */
 export function MediaToggles({ media, canAudio, canVideo, onMediaChange }: MediaTogglesProps) {
-  const micLabel = media.audio ? 'Mute microphone' : 'Unmute microphone';
-  const cameraLabel = media.video ? 'Turn camera off' : 'Turn camera on';
+  const t = useT();
+  const micLabel = media.audio ? t('toolbar.mute') : t('toolbar.unmute');
+  const cameraLabel = media.video ? t('toolbar.cameraOff') : t('toolbar.cameraOn');
   return (
     <>
       <button
         type="button"
         className="round"
         aria-label={micLabel}
-        title={canAudio ? micLabel : 'No microphone'}
+        title={canAudio ? t('toolbar.withShortcut', { label: micLabel, key: 'M' }) : t('toolbar.noMicrophone')}
         aria-pressed={!media.audio}
         disabled={!canAudio}
         onClick={() => onMediaChange({ ...media, audio: !media.audio })}
@@ -33,7 +35,7 @@ export function MediaToggles({ media, canAudio, canVideo, onMediaChange }: Media
         type="button"
         className="round"
         aria-label={cameraLabel}
-        title={canVideo ? cameraLabel : 'No camera'}
+        title={canVideo ? t('toolbar.withShortcut', { label: cameraLabel, key: 'V' }) : t('toolbar.noCamera')}
         aria-pressed={!media.video}
         disabled={!canVideo}
         onClick={() => onMediaChange({ ...media, video: !media.video })}

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import '../network.css';
+import { useT } from '../i18n/i18n-context.js';
 
 export interface RelayOnlySettingProps {
   checked: boolean;
@@ -10,6 +11,7 @@ export interface RelayOnlySettingProps {
 
 /** The lobby's "Hide my IP address (relay only)" checkbox. */
 export function RelayOnlySetting({ checked, available, onChange }: RelayOnlySettingProps) {
+  const t = useT();
   const hintId = useId();
   return (
     <label className="setting">
@@ -21,12 +23,8 @@ export function RelayOnlySetting({ checked, available, onChange }: RelayOnlySett
         aria-describedby={hintId}
       />
       <span>
-        Hide my IP address (relay only)
-        <small id={hintId}>
-          {available
-            ? 'Your audio and video go through the server\'s relay, so the others never see your address. It can add a little delay.'
-            : 'This server has no relay (TURN), so this is not available.'}
-        </small>
+        {t('lobby.relayOnly')}
+        <small id={hintId}>{available ? t('lobby.relayOnlyHint') : t('lobby.relayUnavailable')}</small>
       </span>
     </label>
   );

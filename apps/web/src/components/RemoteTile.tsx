@@ -1,20 +1,34 @@
+import { useSpeaker } from '../hooks/useSpeaker.js';
 import { useStreamVideo } from '../hooks/useStreamVideo.js';
 import type { AutoplayGuard } from '../lib/autoplay-guard.js';
 import { markFirstRemoteFrame } from '../lib/marks.js';
 import type { PeerView } from '../lib/peer-views.js';
+import type { MessageKey } from '../i18n/messages.js';
 import { RouteBadge } from './RouteBadge.js';
+import { QualityIndicator } from './QualityIndicator.js';
+import type { QualityLevel } from '@confab/client';
 import { Tile } from './Tile.js';
+import { useT } from '../i18n/i18n-context.js';
 
 /** What to say over a tile while its picture or connection is not there yet; null once it is. */
-function connectionNote(peer: PeerView, hasFrame: boolean): string | null {
-  if (peer.connectionState === 'failed') return 'Could not connect';
-  if (peer.connectionState === 'disconnected') return 'Reconnecting…';
-  if (peer.video) return hasFrame ? null : 'Connecting…';
-  return peer.connectionState === 'connected' ? null : 'Connecting…';
+function connectionNote(peer: PeerView, hasFrame: boolean): MessageKey | null {
+  if (peer.connectionState === 'failed') return 'room.couldNotConnect';
+  if (peer.connectionState === 'disconnected') return 'room.reconnecting';
+  if (peer.video) return hasFrame ? null : 'room.connecting';
+  return peer.connectionState === 'connected' ? null : 'room.connecting';
 }
 
 /** Someone else's tile. Its `<video>` also plays their sound. */
-export function RemoteTile({ peer, guard }: { peer: PeerView; guard: AutoplayGuard }) {
+export interface RemoteTileTalk {
+  speaking: boolean;
+  large: boolean;
+  quality: QualityLevel;
+  /** Opens the connection details of this person. */
+  onShowDetails: () => void;
+}
+
+export function RemoteTile({ peer, guard, talk }: { peer: PeerView; guard: AutoplayGuard; talk?: RemoteTileTalk }) {
+  const t = useT();
   const { ref, hasFrame } = useStreamVideo({
     stream: peer.stream,
     muted: false,
@@ -22,6 +36,7 @@ export function RemoteTile({ peer, guard }: { peer: PeerView; guard: AutoplayGua
     guard,
     onFirstFrame: markFirstRemoteFrame,
   });
+  useSpeaker(ref);
   const note = connectionNote(peer, hasFrame);
   return (
     <Tile
@@ -31,15 +46,18 @@ export function RemoteTile({ peer, guard }: { peer: PeerView; guard: AutoplayGua
       audio={peer.audio}
       video={peer.video}
       videoRef={ref}
+      speaking={talk?.speaking ?? false}
+      large={talk?.large ?? false}
       overlay={
         <>
           {note && (
             <div className="tile-overlay" role="status">
               <span className="spinner" aria-hidden="true" />
-              {note}
+              {t(note)}
             </div>
           )}
           <RouteBadge route={peer.route} />
+          {talk && <QualityIndicator quality={talk.quality} name={peer.name} onOpen={talk.onShowDetails} />}
         </>
       }
     />

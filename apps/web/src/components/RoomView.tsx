@@ -7,16 +7,43 @@ import { useCopyLink } from '../hooks/useCopyLink.js';
 import { useRoom } from '../hooks/room-context.js';
 import { useRoomClosed } from '../hooks/useRoomClosed.js';
 import { useRoomPeers } from '../hooks/useRoomPeers.js';
+import { useMediaShortcuts } from '../hooks/useMediaShortcuts.js';
+import { useShortcuts } from '../hooks/useShortcuts.js';
+import { useHandRaise, useRaisedHands } from '../hooks/useHandRaise.js';
+import { usePageReturn } from '../hooks/usePageReturn.js';
+import { useSendReaction } from '../hooks/useReactions.js';
+import { useRecorders, useRecording } from '../hooks/useRecording.js';
+import { useRoomScreens } from '../hooks/useRoomScreens.js';
+import { useScreenShare } from '../hooks/useScreenShare.js';
+import { DeviceSettings } from './DeviceSettings.js';
+import { ScreenShareButton } from './ScreenShareButton.js';
+import { ScreenStage } from './ScreenStage.js';
+import { HandButton } from './HandButton.js';
+import { HandQueue } from './HandQueue.js';
+import { ReactionBar } from './ReactionBar.js';
+import { RecordButton } from './RecordButton.js';
+import { RecordingIndicator } from './RecordingIndicator.js';
+import { RecordingNotice } from './RecordingNotice.js';
+import { RoomTileExtras } from './RoomTileExtras.js';
+import { TileExtrasProvider } from './tile-extras.js';
 import { useSelfMedia } from '../hooks/useSelfMedia.js';
+import { useT } from '../i18n/i18n-context.js';
 import { hasTrack } from '../lib/media-streams.js';
+import type { ShortcutAction } from '../lib/shortcuts.js';
 import { roomLink } from '../lib/route.js';
 import { ChatPanel } from './ChatPanel.js';
 import { ChatToggle } from './ChatToggle.js';
 import { ConnectionLost } from './ConnectionLost.js';
+import { LanguageSwitch } from './LanguageSwitch.js';
 import { RemoteTile } from './RemoteTile.js';
 import { SelfTile } from './SelfTile.js';
+import { ShortcutsHelp } from './ShortcutsHelp.js';
 import { TapToUnmute } from './TapToUnmute.js';
 import { Toolbar } from './Toolbar.js';
+import { useTalk } from '../hooks/useTalk.js';
+import { chooseLayout, isLarge, type ViewMode } from '../lib/layout.js';
+import { StatsPanel } from './StatsPanel.js';
+import { ViewToggle } from './ViewToggle.js';
 import { TransferTray } from './TransferTray.js';
 
 /** How long Leave waits for the server to confirm before going back to the lobby anyway. */
@@ -30,6 +57,7 @@ export interface RoomViewProps {
 
 /** The call: a grid of tiles, the call controls, and what is going on in words. */
 export function RoomView({ stream, onLeft }: RoomViewProps) {
+  const t = useT();
   const room = useRoom();
   const peers = useRoomPeers(room);
   const closed = useRoomClosed(room);
@@ -41,14 +69,35 @@ export function RoomView({ stream, onLeft }: RoomViewProps) {
   const [leaving, setLeaving] = useState(false);
   const chat = useChatPanel(room);
   const transfers = useFileTransfers(room);
+  const hand = useHandRaise(room);
+  const hands = useRaisedHands(room);
+  const sendReaction = useSendReaction(room);
+  const recording = useRecording(room);
+  const recorders = useRecorders(room);
+  const screenShare = useScreenShare(room);
+  const screens = useRoomScreens(room);
+  usePageReturn('client' in connectionState ? connectionState.client : null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const talk = useTalk(room);
+  const [view, setView] = useState<ViewMode>('grid');
+  const [detailsFor, setDetailsFor] = useState<string | null>(null);
+  const layout = chooseLayout({
+    view,
+    tiles: [room.self.id, ...peers.map((peer) => peer.id)],
+    selfKey: room.self.id,
+    activeSpeaker: talk.activeSpeaker,
+  });
+  const detailsPeer = detailsFor === null ? undefined : room.peers.get(detailsFor);
+  const canAudio = hasTrack(stream, 'audio');
+  const canVideo = hasTrack(stream, 'video');
 
   useEffect(() => {
     const before = document.title;
-    document.title = `${room.name} · Confab`;
+    document.title = t('room.documentTitle', { room: room.name });
     return () => {
       document.title = before;
     };
-  }, [room.name]);
+  }, [room.name, t]);
 
   function leave() {
     setLeaving(true);
@@ -58,6 +107,19 @@ export function RoomView({ stream, onLeft }: RoomViewProps) {
       .finally(onLeft);
   }
 
+  const mediaKeys = useMediaShortcuts(media, setMedia, canAudio, canVideo);
+  useShortcuts({
+    ...mediaKeys.handlers,
+    screenShare: screenShare.supported ? screenShare.toggle : undefined,
+    raiseHand: hand.toggle,
+    chat: () => chat.store.toggle(),
+    leave: () => {
+      if (!leaving) leave();
+    },
+    help: () => setHelpOpen(true),
+  });
+  const shortcutActions = new Set<ShortcutAction>(['chat', 'leave', 'help', 'raiseHand', ...(screenShare.supported ? ['screenShare' as const] : []), ...(canAudio ? ['microphone' as const] : []), ...(canVideo ? ['camera' as const] : [])]);
+
   const lost = !leaving && (connectionState.status === 'lost' || closed);
   // The SDK gets the connection back by itself (media keeps flowing meanwhile): say so, no button.
   const reconnecting = !lost && connectionState.status === 'reconnecting';
@@ -65,10 +127,10 @@ export function RoomView({ stream, onLeft }: RoomViewProps) {
   const status = lost
     ? null
     : reconnecting
-      ? 'Reconnecting…'
+      ? t('room.reconnecting')
       : alone
-        ? 'Waiting for others to join…'
-        : `${peers.length + 1} people in the call`;
+        ? t('room.waiting')
+        : t('room.people', { count: peers.length + 1 });
 
   return (
     <div className="room">
@@ -79,18 +141,40 @@ export function RoomView({ stream, onLeft }: RoomViewProps) {
         <p className={reconnecting ? 'status reconnecting' : 'status'} role="status">
           {status}
         </p>
+        <RecordingIndicator recorders={recorders} />
+        <LanguageSwitch />
       </header>
 
       <main className="stage">
-        <div className="grid" data-count={Math.min(peers.length + 1, 12)}>
-          <SelfTile id={room.self.id} name={room.self.name} stream={stream} media={media} />
-          {peers.map((peer) => (
-            <RemoteTile key={peer.id} peer={peer} guard={guard} />
-          ))}
-        </div>
+        <ScreenStage screens={screens} share={screenShare} />
+        <TileExtrasProvider value={RoomTileExtras}>
+          <div
+            className="grid"
+            data-count={Math.min(peers.length + 1, 12)}
+            data-layout={layout.kind}
+            data-testid="stage-grid"
+            style={layout.kind === 'focus' ? { gridTemplateColumns: `repeat(${Math.max(1, peers.length)}, minmax(0, 1fr))` } : undefined}
+          >
+            <SelfTile id={room.self.id} name={room.self.name} stream={stream} media={media} speaking={talk.speaking.has(room.self.id)} />
+            {peers.map((peer) => (
+              <RemoteTile
+                key={peer.id}
+                peer={peer}
+                guard={guard}
+                talk={{
+                  speaking: talk.speaking.has(peer.id),
+                  large: isLarge(layout, peer.id),
+                  quality: talk.quality.get(peer.id) ?? 'unknown',
+                  onShowDetails: () => setDetailsFor(peer.id),
+                }}
+              />
+            ))}
+          </div>
+        </TileExtrasProvider>
+        <HandQueue hands={hands} />
         {alone && !lost && (
           <div className="invite">
-            <p>Share this link to invite people:</p>
+            <p>{t('room.invite')}</p>
             <p className="invite-link">{link}</p>
           </div>
         )}
@@ -110,22 +194,41 @@ export function RoomView({ stream, onLeft }: RoomViewProps) {
       <footer className="room-footer">
         {copyResult !== 'idle' && (
           <p className="toast" role="status">
-            {copyResult === 'copied' ? 'Link copied' : `Copy this link: ${link}`}
+            {copyResult === 'copied' ? t('room.linkCopied') : t('room.copyThisLink', { link })}
           </p>
         )}
         {blocked && <TapToUnmute guard={guard} />}
+        <RecordingNotice status={recording.status} />
         <Toolbar
           media={media}
-          canAudio={hasTrack(stream, 'audio')}
-          canVideo={hasTrack(stream, 'video')}
+          canAudio={canAudio}
+          canVideo={canVideo}
           onMediaChange={setMedia}
           onCopyLink={copy}
+          onShortcuts={() => setHelpOpen(true)}
           onLeave={leave}
           leaving={leaving}
-          extra={<ChatToggle open={chat.state.open} unread={chat.state.unread} onToggle={() => chat.store.toggle()} />}
+          extra={
+            <>
+              <ScreenShareButton control={screenShare} />
+              <DeviceSettings room={room} />
+              <HandButton raised={hand.raised} onToggle={hand.toggle} />
+              <ReactionBar onReact={sendReaction} />
+              <RecordButton recording={recording.recording} onToggle={recording.toggle} />
+              <ChatToggle open={chat.state.open} unread={chat.state.unread} onToggle={() => chat.store.toggle()} />
+              <ViewToggle view={view} onChange={setView} />
+            </>
+          }
         />
       </footer>
       {lost && <ConnectionLost />}
+      {detailsPeer && (
+        <StatsPanel peer={detailsPeer} quality={talk.quality.get(detailsPeer.id) ?? 'unknown'} onClose={() => setDetailsFor(null)} />
+      )}
+      <p className="offscreen" role="status" data-testid="announcement">
+        {mediaKeys.announcement && t(mediaKeys.announcement)}
+      </p>
+      <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} available={shortcutActions} />
     </div>
   );
 }

@@ -1,18 +1,21 @@
 import type { PeerRoute } from '@confab/client';
+import type { MessageKey } from '../i18n/messages.js';
 import '../network.css';
+import { useT } from '../i18n/i18n-context.js';
 
-const LABEL: Record<Exclude<PeerRoute, 'unknown'>, string> = { direct: 'Direct', relayed: 'Relayed (TURN)' };
-const TITLE: Record<Exclude<PeerRoute, 'unknown'>, string> = {
-  direct: 'Your media goes straight to this person, peer to peer.',
-  relayed: 'Your media goes through the TURN relay server: no direct path was possible, or one of you chose relay only.',
+const LABEL: Record<Exclude<PeerRoute, 'unknown'>, MessageKey> = { direct: 'room.route.direct', relayed: 'room.route.relayed' };
+const TITLE: Record<Exclude<PeerRoute, 'unknown'>, MessageKey> = {
+  direct: 'room.route.directTitle',
+  relayed: 'room.route.relayedTitle',
 };
 
 /** How you are connected to someone, from the selected ICE candidate pair. Nothing until it is known. */
 export function RouteBadge({ route }: { route: PeerRoute }) {
+  const t = useT();
   if (route === 'unknown') return null;
   return (
-    <span className="route-badge" data-testid="route-badge" data-route={route} title={TITLE[route]}>
-      {LABEL[route]}
+    <span className="route-badge" data-testid="route-badge" data-route={route} title={t(TITLE[route])}>
+      {t(LABEL[route])}
     </span>
   );
 }

@@ -8,10 +8,12 @@ export interface SelfTileProps {
   name: string;
   stream: MediaStream | null;
   media: MediaState;
+  /** Your speaking indicator is lit. */
+  speaking?: boolean;
 }
 
 /** Your own tile: your camera, mirrored and muted. */
-export function SelfTile({ id, name, stream, media }: SelfTileProps) {
+export function SelfTile({ id, name, stream, media, speaking = false }: SelfTileProps) {
   const { ref } = useStreamVideo({ stream, muted: true });
   return (
     <Tile
@@ -21,6 +23,7 @@ export function SelfTile({ id, name, stream, media }: SelfTileProps) {
       audio={media.audio}
       video={media.video && hasTrack(stream, 'video')}
       videoRef={ref}
+      speaking={speaking}
     />
   );
 }

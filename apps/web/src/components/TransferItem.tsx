@@ -1,5 +1,6 @@
 import { IncomingFileTransfer } from '@confab/client';
 import { useBlobUrl } from '../hooks/useBlobUrl.js';
+import { useLocale, useT } from '../i18n/i18n-context.js';
 import { formatBytes } from '../lib/file-format.js';
 import { transferStatus, type TransferView } from '../lib/transfer-views.js';
 import { CloseIcon } from './chat-icons.js';
@@ -13,12 +14,16 @@ export interface TransferItemProps {
 
 /** One file transfer: who and what, progress, integrity, and what you can do about it. */
 export function TransferItem({ view, maxFileSize, onDismiss }: TransferItemProps) {
+  const t = useT();
+  const { locale } = useLocale();
   const { transfer } = view;
   const incoming = transfer instanceof IncomingFileTransfer ? transfer : undefined;
   const url = useBlobUrl(incoming?.blob);
   const moving = view.state === 'transferring' || view.state === 'verifying';
   const ended = view.state === 'complete' || view.state === 'declined' || view.state === 'cancelled' || view.state === 'failed';
-  const status = transferStatus(view, maxFileSize);
+  const status = transferStatus(view, maxFileSize, locale)
+    .map((part) => t(part.key, part.params))
+    .join(' · ');
   return (
     <li
       className={`transfer ${view.state}`}
@@ -30,22 +35,22 @@ export function TransferItem({ view, maxFileSize, onDismiss }: TransferItemProps
       data-bytes={view.bytes}
     >
       <div className="transfer-head">
-        <span className="transfer-who">{view.direction === 'incoming' ? `From ${view.peerName}` : `To ${view.peerName}`}</span>
+        <span className="transfer-who">{t(view.direction === 'incoming' ? 'files.from' : 'files.to', { name: view.peerName })}</span>
         {ended && (
-          <button type="button" className="round small" aria-label={`Dismiss ${view.name}`} onClick={onDismiss}>
+          <button type="button" className="round small" aria-label={t('files.dismiss', { file: view.name })} onClick={onDismiss}>
             <CloseIcon />
           </button>
         )}
       </div>
       <p className="transfer-file">
-        <span className="transfer-name">{view.name}</span> <span className="transfer-size">{formatBytes(view.size)}</span>
+        <span className="transfer-name">{view.name}</span> <span className="transfer-size">{formatBytes(view.size, locale)}</span>
       </p>
       {moving && (
         <progress
           className="transfer-progress"
           max={100}
           value={view.percent}
-          aria-label={`${view.name}: ${view.percent}%`}
+          aria-label={t('files.progress', { file: view.name, percent: view.percent })}
         />
       )}
       <p className={view.integrity === 'mismatch' ? 'transfer-status error' : 'transfer-status'} role="status">
@@ -55,21 +60,21 @@ export function TransferItem({ view, maxFileSize, onDismiss }: TransferItemProps
         {incoming && view.state === 'offered' && (
           <>
             <button type="button" className="pill primary" onClick={() => incoming.accept()}>
-              Accept
+              {t('files.accept')}
             </button>
             <button type="button" className="pill" onClick={() => incoming.decline()}>
-              Decline
+              {t('files.decline')}
             </button>
           </>
         )}
         {!ended && !(incoming && view.state === 'offered') && (
           <button type="button" className="pill" onClick={() => transfer.cancel()}>
-            Cancel
+            {t('files.cancel')}
           </button>
         )}
         {url && view.state === 'complete' && (
           <a className="pill primary" href={url} download={view.name}>
-            Save
+            {t('files.save')}
           </a>
         )}
       </div>

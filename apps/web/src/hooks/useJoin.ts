@@ -1,5 +1,6 @@
 import type { ConfabClient, JoinOptions as RoomJoinOptions, Room } from '@confab/client';
 import { useEffect, useRef, useState } from 'react';
+import { text, type Text } from '../i18n/text.js';
 import { describeJoinError } from '../lib/join-error.js';
 import type { LocalMedia } from '../lib/local-media.js';
 import { describeMediaError } from '../lib/media-errors.js';
@@ -22,7 +23,7 @@ export interface JoinOptions {
  */
 export function useJoin({ connection, media, onJoined }: JoinOptions) {
   const [joining, setJoining] = useState<JoinMode | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Text | null>(null);
   const mounted = useRef(true);
   useEffect(() => {
     mounted.current = true;
@@ -46,7 +47,7 @@ export function useJoin({ connection, media, onJoined }: JoinOptions) {
     } catch (err) {
       if (mode === 'audio-only') stopStream(stream);
       if (mounted.current) {
-        setError(err instanceof AudioCaptureError ? err.message : describeJoinError(err));
+        setError(err instanceof AudioCaptureError ? err.text : describeJoinError(err));
         setJoining(null);
       }
       return;
@@ -64,17 +65,17 @@ export function useJoin({ connection, media, onJoined }: JoinOptions) {
   return { join, joining, error };
 }
 
-class AudioCaptureError extends Error {}
+class AudioCaptureError extends Error {
+  constructor(readonly text: Text) {
+    super(text.key);
+  }
+}
 
 async function captureAudio(): Promise<MediaStream> {
   try {
     return await captureMedia('microphone');
   } catch (err) {
     const { kind } = describeMediaError(err);
-    throw new AudioCaptureError(
-      kind === 'denied'
-        ? 'The microphone is blocked too. You can still join without camera or microphone.'
-        : 'The microphone could not be started either. You can still join without camera or microphone.',
-    );
+    throw new AudioCaptureError(text(kind === 'denied' ? 'errors.audio.denied' : 'errors.audio.failed'));
   }
 }

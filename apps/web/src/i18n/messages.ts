@@ -1,4 +1,18 @@
+import { calls } from './catalogs/calls.js';
+import { chat } from './catalogs/chat.js';
+import { check } from './catalogs/check.js';
 import { common } from './catalogs/common.js';
+import { devices } from './catalogs/devices.js';
+import { errors } from './catalogs/errors.js';
+import { files } from './catalogs/files.js';
+import { lobby } from './catalogs/lobby.js';
+import { reactions } from './catalogs/reactions.js';
+import { recording } from './catalogs/recording.js';
+import { room } from './catalogs/room.js';
+import { share } from './catalogs/share.js';
+import { toolbar } from './catalogs/toolbar.js';
+import { talk } from './catalogs/talk.js';
+import { quality } from './catalogs/quality.js';
 import type { Catalog } from './catalog.js';
 import type { Locale } from './locale.js';
 
@@ -6,7 +20,7 @@ import type { Locale } from './locale.js';
  * Every area's catalogue. Each area of the app keeps its strings in its own file under
  * `catalogs/`, with keys prefixed by the area (`toolbar.leave`); add a new area here.
  */
-const CATALOGS = [common] as const;
+const CATALOGS = [common, errors, lobby, room, toolbar, chat, files, calls, check, reactions, recording, share, devices, talk, quality] as const;
 
 type KeyOf<C> = C extends Catalog<infer K> ? K : never;
 

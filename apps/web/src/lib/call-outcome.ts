@@ -1,59 +1,60 @@
 import type { CallDirection, CallEndedBy, CallEndReason } from '@confab/client';
+import { text, type Text } from '../i18n/text.js';
 import { errorCode } from './join-error.js';
 
 /**
  * What to tell a person when a direct call ends, in plain words. `name` is the other person;
  * `direction` is this side's (`outgoing`: you called).
  */
-export function describeCallEnd(reason: CallEndReason, by: CallEndedBy, direction: CallDirection, name: string): string {
+export function describeCallEnd(reason: CallEndReason, by: CallEndedBy, direction: CallDirection, name: string): Text {
   switch (reason) {
     case 'declined':
-      return by === 'self' ? `You declined ${name}'s call` : `${name} declined`;
+      return text(by === 'self' ? 'calls.end.youDeclined' : 'calls.end.declined', { name });
     case 'busy':
-      return `${name} is busy`;
+      return text('calls.end.busy', { name });
     case 'no-answer':
-      return direction === 'outgoing' ? 'No answer' : `Missed call from ${name}`;
+      return direction === 'outgoing' ? text('calls.end.noAnswer') : text('calls.end.missed', { name });
     case 'cancelled':
-      return by === 'self' || direction === 'outgoing' ? 'Call cancelled' : `Call cancelled by ${name}`;
+      return by === 'self' || direction === 'outgoing' ? text('calls.end.cancelled') : text('calls.end.cancelledBy', { name });
     case 'offline':
-      return by === 'self' ? 'You went offline' : `${name} went offline`;
+      return by === 'self' ? text('calls.end.youWentOffline') : text('calls.end.wentOffline', { name });
     case 'hung-up':
-      return by === 'self' ? `Call with ${name} ended` : `${name} hung up`;
+      return text(by === 'self' ? 'calls.end.ended' : 'calls.end.hungUp', { name });
     case 'failed':
-      return `Could not connect the call with ${name}`;
+      return text('calls.end.failed', { name });
     case 'disconnected':
-      return 'Lost the connection to the server';
+      return text('calls.end.disconnected');
   }
 }
 
 /** Why going online failed, in words for the person typing their name. */
-export function describeGoOnlineError(error: unknown): string {
+export function describeGoOnlineError(error: unknown): Text {
   switch (errorCode(error)) {
     case 'NAME_TAKEN':
-      return 'Someone online already uses this name. Pick another one.';
+      return text('calls.error.nameTaken');
     case 'INVALID_NAME':
-      return 'That name cannot be used. Use at most 32 characters, without special symbols.';
+      return text('calls.error.invalidName');
     case 'ALREADY_ONLINE':
-      return 'You are already online in this tab. Reload the page and try again.';
+      return text('calls.error.alreadyOnline');
     case 'RATE_LIMITED':
-      return 'Too many attempts in a short time. Wait a moment and try again.';
+      return text('calls.error.rateLimited');
     default:
-      return 'Could not go online. Check your connection and try again.';
+      return text('calls.error.goOnline');
   }
 }
 
 /** Why a call could not even start ringing. */
-export function describeCallError(error: unknown, name: string): string {
+export function describeCallError(error: unknown, name: string): Text {
   switch (errorCode(error)) {
     case 'CALLEE_NOT_FOUND':
-      return `${name} is not online`;
+      return text('calls.error.notOnline', { name });
     case 'ALREADY_IN_CALL':
-      return 'You are already in a call.';
+      return text('calls.error.alreadyInCall');
     case 'CALL_SELF':
-      return 'You cannot call yourself.';
+      return text('calls.error.callSelf');
     case 'NOT_ONLINE':
-      return 'Go online before calling someone.';
+      return text('calls.error.goOnlineFirst');
     default:
-      return `Could not call ${name}. Check your connection and try again.`;
+      return text('calls.error.call', { name });
   }
 }

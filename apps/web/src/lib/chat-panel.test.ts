@@ -54,7 +54,7 @@ describe('ChatPanelStore', () => {
     const store = new ChatPanelStore(chat);
     expect(store.send('   ')).toBeNull();
     expect(chat.messages).toHaveLength(0);
-    expect(store.send('far too long a message')).toMatch(/at most 10/);
+    expect(store.send('far too long a message')).toMatchObject({ key: 'chat.sendFailed', params: { reason: expect.stringMatching(/at most 10/) } });
   });
 
   it('a snapshot is a new object only when something changed', () => {

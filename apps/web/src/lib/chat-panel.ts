@@ -1,4 +1,5 @@
 import type { ChatMessage } from '@confab/client';
+import { text, type Text } from '../i18n/text.js';
 import { Observable } from './observable.js';
 
 /** The parts of the SDK's `room.chat` the panel needs. */
@@ -47,14 +48,14 @@ export class ChatPanelStore extends Observable<ChatPanelState> {
     this.setOpen(!this.getSnapshot().open);
   }
 
-  /** Sends `text` (ignored when blank). Returns an error to show, or null. */
-  send(text: string): string | null {
-    if (text.trim().length === 0) return null;
+  /** Sends `message` (ignored when blank). Returns an error to show, or null. */
+  send(message: string): Text | null {
+    if (message.trim().length === 0) return null;
     try {
-      this.#chat.send(text);
+      this.#chat.send(message);
       return null;
     } catch (err) {
-      return err instanceof Error ? err.message : 'The message could not be sent.';
+      return text('chat.sendFailed', { reason: err instanceof Error ? err.message : String(err) });
     }
   }
 

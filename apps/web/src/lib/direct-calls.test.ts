@@ -1,6 +1,10 @@
+import type { Text } from '../i18n/text.js';
+import { translator } from '../i18n/translate.js';
 import { Directory, type DirectoryPeer } from '@confab/client';
 import { describe, expect, it, vi } from 'vitest';
 import { DirectCalls } from './direct-calls.js';
+
+const english = (t: Text | null) => (t ? translator('en')(t.key, t.params) : null);
 
 type Sent = { msg: { type: string; callId?: string; to?: string }; onReply?: (msg: never) => void };
 
@@ -67,9 +71,9 @@ describe('DirectCalls', () => {
   it('a call link to someone not online says so; to yourself, that it is your own link', async () => {
     const { store, sent } = setup();
     await store.goOnline('Ann', 'zed');
-    expect(store.getSnapshot().error).toBe('zed is not online');
+    expect(english(store.getSnapshot().error)).toBe('zed is not online');
     await store.callByName('ANN');
-    expect(store.getSnapshot().error).toMatch(/your own call link/);
+    expect(english(store.getSnapshot().error)).toMatch(/your own call link/);
     expect(sent.filter((s) => s.msg.type === 'invite')).toHaveLength(0);
   });
 
@@ -88,7 +92,7 @@ describe('DirectCalls', () => {
     server.answer('invite', { type: 'call-ended', callId: 'c1', reason: 'busy' });
     await calling;
     const state = store.getSnapshot();
-    expect(state.notice).toBe('Bob is busy');
+    expect(english(state.notice)).toBe('Bob is busy');
     expect(state.call).toBeNull();
     expect(state.calling).toBeNull();
     expect(stopped).toEqual(streams);
@@ -104,7 +108,7 @@ describe('DirectCalls', () => {
     expect(store.getSnapshot().call).toMatchObject({ state: 'ringing', peerName: 'Bob', direction: 'outgoing' });
     server.push({ type: 'call-ended', callId: 'c1', reason: 'declined', by: 'bob' });
     expect(store.getSnapshot().call).toBeNull();
-    expect(store.getSnapshot().notice).toBe('Bob declined');
+    expect(english(store.getSnapshot().notice)).toBe('Bob declined');
     expect(stopped).toEqual(streams);
   });
 
@@ -116,7 +120,7 @@ describe('DirectCalls', () => {
     await calling;
     expect(last('invite')).toBeUndefined();
     expect(stopped).toEqual(streams);
-    expect(store.getSnapshot()).toMatchObject({ calling: null, call: null, notice: 'Call cancelled' });
+    expect(store.getSnapshot()).toMatchObject({ calling: null, call: null, notice: { key: 'calls.end.cancelled' } });
   });
 
   it('Cancel before the server rang the callee cancels the call as soon as it rings', async () => {
@@ -128,7 +132,7 @@ describe('DirectCalls', () => {
     server.answer('invite', { type: 'ringing', callId: 'c1', to: person('bob', true) });
     await calling;
     expect(last('cancel')?.msg.callId).toBe('c1');
-    expect(store.getSnapshot().notice).toBe('Call cancelled');
+    expect(english(store.getSnapshot().notice)).toBe('Call cancelled');
     expect(stopped).toHaveLength(1);
   });
 
@@ -141,7 +145,7 @@ describe('DirectCalls', () => {
     await vi.waitFor(() => expect(last('accept')?.msg.callId).toBe('c7'));
     expect(store.getSnapshot().call).toMatchObject({ answering: true, stream: streams[0] });
     server.push({ type: 'call-ended', callId: 'c7', reason: 'cancelled', by: 'bob' });
-    expect(store.getSnapshot().notice).toBe('Call cancelled by Bob');
+    expect(english(store.getSnapshot().notice)).toBe('Call cancelled by Bob');
     expect(stopped).toEqual(streams);
   });
 

@@ -9,6 +9,7 @@ import {
   type DirectoryPeer,
   type Room,
 } from '@confab/client';
+import { text, type Text } from '../i18n/text.js';
 import { describeCallEnd, describeCallError, describeGoOnlineError } from './call-outcome.js';
 import { Observable } from './observable.js';
 
@@ -36,9 +37,9 @@ export interface DirectCallsState {
   calling: string | null;
   call: CallView | null;
   /** How the last call ended, in words: "Bob declined", "No answer", … */
-  notice: string | null;
+  notice: Text | null;
   /** Why going online or calling failed, in words. */
-  error: string | null;
+  error: Text | null;
 }
 
 export interface DirectCallsOptions {
@@ -113,7 +114,7 @@ export class DirectCalls extends Observable<DirectCallsState> {
     const stream = await this.#options.capture();
     if (this.#closed || directory.closed || this.#cancelCalling) {
       this.#options.stopStream(stream);
-      this.#update({ calling: null, notice: this.#cancelCalling ? 'Call cancelled' : null });
+      this.#update({ calling: null, notice: this.#cancelCalling ? text('calls.end.cancelled') : null });
       return;
     }
     this.#stream = stream;
@@ -139,7 +140,7 @@ export class DirectCalls extends Observable<DirectCallsState> {
     if (peer) return this.call(peer);
     const own = nameKey(name) === nameKey(directory.self.name);
     this.#update({
-      error: own ? 'This is your own call link: share it so that others can call you.' : `${name} is not online`,
+      error: own ? text('calls.error.ownLink') : text('calls.error.notOnline', { name }),
     });
   }
 

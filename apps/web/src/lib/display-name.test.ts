@@ -1,5 +1,9 @@
+import type { Text } from '../i18n/text.js';
+import { translator } from '../i18n/translate.js';
 import { describe, expect, it } from 'vitest';
 import { displayNameProblem, loadName, NAME_STORAGE_KEY, saveName, type NameStorage } from './display-name.js';
+
+const english = (t: Text | null) => (t ? translator('en')(t.key, t.params) : null);
 
 function memoryStorage(): NameStorage & { data: Map<string, string> } {
   const data = new Map<string, string>();
@@ -13,12 +17,12 @@ describe('displayNameProblem', () => {
   });
 
   it('asks for a name when it is blank', () => {
-    expect(displayNameProblem('   ')).toMatch(/Enter your name/);
+    expect(english(displayNameProblem('   '))).toMatch(/Enter your name/);
   });
 
   it('rejects names over 32 characters after trimming', () => {
     expect(displayNameProblem(` ${'a'.repeat(32)} `)).toBeNull();
-    expect(displayNameProblem('a'.repeat(33))).toMatch(/32 characters/);
+    expect(english(displayNameProblem('a'.repeat(33)))).toMatch(/32 characters/);
   });
 
   it('rejects control and bidi characters', () => {

@@ -1,4 +1,5 @@
 import { DISPLAY_NAME_FORBIDDEN, DISPLAY_NAME_MAX } from '@confab/protocol';
+import { text, type Text } from '../i18n/text.js';
 
 export { DISPLAY_NAME_MAX };
 
@@ -9,11 +10,11 @@ export const NAME_STORAGE_KEY = 'confab:name';
 export type NameStorage = Pick<Storage, 'getItem' | 'setItem'>;
 
 /** Why a name cannot be used, in words for the person typing it; `null` when it is fine. */
-export function displayNameProblem(name: string): string | null {
+export function displayNameProblem(name: string): Text | null {
   const trimmed = name.trim();
-  if (trimmed === '') return 'Enter your name so others know who joined.';
-  if (trimmed.length > DISPLAY_NAME_MAX) return `Use at most ${DISPLAY_NAME_MAX} characters for your name.`;
-  if (DISPLAY_NAME_FORBIDDEN.test(trimmed)) return 'Your name has characters that cannot be shown. Try plain letters.';
+  if (trimmed === '') return text('errors.name.empty');
+  if (trimmed.length > DISPLAY_NAME_MAX) return text('errors.name.tooLong', { max: DISPLAY_NAME_MAX });
+  if (DISPLAY_NAME_FORBIDDEN.test(trimmed)) return text('errors.name.forbidden');
   return null;
 }
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { MessageKey } from '../i18n/messages.js';
+import { translator } from '../i18n/translate.js';
 import { candidateKind, configuredKinds, summarize, type Gathered } from './ice-check.js';
 
+const english = (key: MessageKey | null) => (key ? translator('en')(key) : '');
 const counts = (host: number, srflx: number, relay: number): Gathered['counts'] => ({ host, srflx, relay });
 
 describe('candidateKind', () => {
@@ -37,22 +40,22 @@ describe('summarize', () => {
     const [, srflx, relay] = summarize({ counts: counts(1, 0, 0), errors: [] }, { host: true, srflx: false, relay: false });
     expect(srflx).toMatchObject({ status: 'not-configured' });
     expect(relay).toMatchObject({ status: 'not-configured' });
-    expect(relay!.explanation).toMatch(/no TURN relay/);
+    expect(english(relay!.explanation)).toMatch(/no TURN relay/);
   });
 
   it('a refused TURN sign-in is explained as a server problem', () => {
     const errors = [{ url: 'turn:t:3478?transport=udp', errorCode: 401, errorText: 'Unauthorized' }];
     const relay = summarize({ counts: counts(1, 1, 0), errors }, all)[2]!;
     expect(relay.status).toBe('failed');
-    expect(relay.explanation).toMatch(/TURN_SECRET/);
+    expect(english(relay.explanation)).toMatch(/TURN_SECRET/);
   });
 
   it('an unreachable relay is explained as blocked or down', () => {
     const errors = [{ url: 'turn:t:3478?transport=udp', errorCode: 701, errorText: 'timeout' }];
-    expect(summarize({ counts: counts(1, 0, 0), errors }, all)[2]!.explanation).toMatch(/could not be reached/);
+    expect(english(summarize({ counts: counts(1, 0, 0), errors }, all)[2]!.explanation)).toMatch(/could not be reached/);
   });
 
   it('no host candidate at all says WebRTC is blocked', () => {
-    expect(summarize({ counts: counts(0, 0, 0), errors: [] }, all)[0]!.explanation).toMatch(/WebRTC may be turned off/);
+    expect(english(summarize({ counts: counts(0, 0, 0), errors: [] }, all)[0]!.explanation)).toMatch(/WebRTC may be turned off/);
   });
 });

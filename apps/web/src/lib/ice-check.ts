@@ -1,3 +1,4 @@
+import type { MessageKey } from '../i18n/messages.js';
 import { urlsOf } from './relay-only.js';
 
 /**
@@ -15,8 +16,8 @@ export interface KindResult {
   status: CheckStatus;
   /** Candidates of this kind gathered. */
   count: number;
-  /** What it means, for a person, not an engineer. */
-  explanation: string;
+  /** What it means, for a person, not an engineer (a message key); null when there is nothing to say. */
+  explanation: MessageKey | null;
 }
 
 /** An `icecandidateerror`, as far as the check needs it. */
@@ -55,54 +56,21 @@ export function configuredKinds(iceServers: readonly RTCIceServer[]): Record<Can
   return { host: true, srflx: stun || udpTurn, relay: turn.length > 0 };
 }
 
-function relayFailure(errors: readonly GatherError[]): string {
+function relayFailure(errors: readonly GatherError[]): MessageKey {
   const turnErrors = errors.filter((e) => /^turns?:/i.test(e.url));
-  if (turnErrors.some((e) => e.errorCode === STUN_UNAUTHORIZED)) {
-    return (
-      'The relay refused to let your browser in: its sign-in was rejected. This is a server problem, not yours: ' +
-      'whoever runs this Confab server should check that TURN_SECRET matches the relay\'s secret and that the clocks are right.'
-    );
-  }
-  const unreachable = turnErrors.some((e) => e.errorCode === SERVER_UNREACHABLE);
-  return (
-    (unreachable ? 'The relay could not be reached. ' : 'No relay address came back. ') +
-    'A firewall on your network (or the server\'s) may block it, or it is down. Calls with people whose networks ' +
-    'block direct connections will fail.'
-  );
+  if (turnErrors.some((e) => e.errorCode === STUN_UNAUTHORIZED)) return 'check.explain.relayRefused';
+  return turnErrors.some((e) => e.errorCode === SERVER_UNREACHABLE) ? 'check.explain.relayUnreachable' : 'check.explain.relayNoAddress';
 }
 
-const EXPLAIN: Record<CandidateKind, Record<Exclude<CheckStatus, 'failed'>, string>> = {
-  host: {
-    works: 'Your browser can offer its own network addresses: calls with people on the same network connect directly.',
-    'not-configured': '',
-  },
-  srflx: {
-    works: 'The STUN server told your browser its public address, so calls across the internet can usually connect directly.',
-    'not-configured':
-      'This server has no STUN server, so your browser cannot learn its public address. People on other networks ' +
-      'can only reach you through the relay, if there is one.',
-  },
-  relay: {
-    works: 'The TURN relay works: even when your network blocks direct connections, calls can go through the relay.',
-    'not-configured':
-      'This server has no TURN relay. Calls between people behind strict firewalls, company networks or some ' +
-      'mobile networks may fail.',
-  },
+const EXPLAIN: Record<CandidateKind, Record<Exclude<CheckStatus, 'failed'>, MessageKey | null>> = {
+  host: { works: 'check.explain.hostWorks', 'not-configured': null },
+  srflx: { works: 'check.explain.srflxWorks', 'not-configured': 'check.explain.srflxNotConfigured' },
+  relay: { works: 'check.explain.relayWorks', 'not-configured': 'check.explain.relayNotConfigured' },
 };
 
-function failure(kind: CandidateKind, errors: readonly GatherError[]): string {
-  if (kind === 'host') {
-    return (
-      'Your browser offered no network address at all. WebRTC may be turned off by a browser setting, an ' +
-      'extension or a company policy; no call can work until it is allowed.'
-    );
-  }
-  if (kind === 'srflx') {
-    return (
-      'The STUN server did not tell your browser its public address. Either a firewall blocks UDP (then calls ' +
-      'across the internet need the relay), or your device has a public address of its own (then all is well).'
-    );
-  }
+function failure(kind: CandidateKind, errors: readonly GatherError[]): MessageKey {
+  if (kind === 'host') return 'check.explain.hostFailed';
+  if (kind === 'srflx') return 'check.explain.srflxFailed';
   return relayFailure(errors);
 }
 

@@ -1,11 +1,15 @@
+import type { Text } from '../i18n/text.js';
+import { translator } from '../i18n/translate.js';
 import { describe, expect, it } from 'vitest';
 import { describeMediaError, insecureContextError } from './media-errors.js';
+
+const english = (t: Text | null) => (t ? translator('en')(t.key, t.params) : null);
 
 describe('describeMediaError', () => {
   it('says the camera was blocked when permission is denied', () => {
     const problem = describeMediaError(new DOMException('Permission denied', 'NotAllowedError'));
     expect(problem.kind).toBe('denied');
-    expect(problem.message).toMatch(/blocked the camera/);
+    expect(english(problem.message)).toMatch(/blocked the camera/);
   });
 
   it('says no camera was found when none exists', () => {
@@ -24,6 +28,6 @@ describe('describeMediaError', () => {
   it('falls back to a general sentence for anything else', () => {
     expect(describeMediaError(new Error('boom')).kind).toBe('unknown');
     expect(describeMediaError('nope').kind).toBe('unknown');
-    expect(describeMediaError(null).message).toMatch(/join without them/);
+    expect(english(describeMediaError(null).message)).toMatch(/join without them/);
   });
 });

@@ -1,20 +1,21 @@
+import type { MessageKey } from '../i18n/messages.js';
+import { text, type Text } from '../i18n/text.js';
+
 /** Why the camera or microphone could not be started, in the person's terms. */
 export type MediaProblemKind = 'denied' | 'missing' | 'busy' | 'insecure' | 'unknown';
 
 export interface MediaProblem {
   kind: MediaProblemKind;
   /** A plain sentence to show, saying what happened and what can be done. */
-  message: string;
+  message: Text;
 }
 
-const MESSAGES: Record<MediaProblemKind, string> = {
-  denied:
-    'Your browser blocked the camera for this page. Allow camera and microphone in the site settings and reload, or join without them.',
-  missing: 'No camera was found on this device. Plug one in and reload, or join without it.',
-  busy: 'Your camera or microphone could not be started. Another app may be using it. Close that app and reload, or join without it.',
-  insecure:
-    'This page is not served over HTTPS, so the browser does not offer the camera or microphone. You can still join without them.',
-  unknown: 'The camera and microphone could not be started. You can still join without them.',
+const MESSAGES: Record<MediaProblemKind, MessageKey> = {
+  denied: 'errors.media.denied',
+  missing: 'errors.media.missing',
+  busy: 'errors.media.busy',
+  insecure: 'errors.media.insecure',
+  unknown: 'errors.media.unknown',
 };
 
 function errorName(error: unknown): string {
@@ -27,7 +28,7 @@ function errorName(error: unknown): string {
 /** Maps a getUserMedia failure (a DOMException by name) to a problem a person can act on. */
 export function describeMediaError(error: unknown): MediaProblem {
   const kind = kindOf(errorName(error));
-  return { kind, message: MESSAGES[kind] };
+  return { kind, message: text(MESSAGES[kind]) };
 }
 
 function kindOf(name: string): MediaProblemKind {

@@ -1,3 +1,4 @@
+import { loadDevicePreferences, withPreferredDevice, type DevicePreferences } from './device-preferences.js';
 import { insecureContextError } from './media-errors.js';
 
 /** Echo cancellation, noise suppression and gain control stay on: calls happen without headsets. */
@@ -17,17 +18,17 @@ export const VIDEO_CONSTRAINTS: MediaTrackConstraints = {
 
 export type CaptureKind = 'camera-and-microphone' | 'microphone';
 
-export function captureConstraints(kind: CaptureKind): MediaStreamConstraints {
-  return kind === 'microphone'
-    ? { audio: AUDIO_CONSTRAINTS, video: false }
-    : { audio: AUDIO_CONSTRAINTS, video: VIDEO_CONSTRAINTS };
+/** The constraints for `kind`, asking for the camera and microphone chosen last time (`devices`). */
+export function captureConstraints(kind: CaptureKind, devices: DevicePreferences = {}): MediaStreamConstraints {
+  const audio = withPreferredDevice(AUDIO_CONSTRAINTS, devices.audioinput);
+  return kind === 'microphone' ? { audio, video: false } : { audio, video: withPreferredDevice(VIDEO_CONSTRAINTS, devices.videoinput) };
 }
 
 /** Asks the browser for the camera and/or microphone. Rejects with the browser's DOMException. */
 export function captureMedia(kind: CaptureKind): Promise<MediaStream> {
   const devices = typeof navigator === 'undefined' ? undefined : navigator.mediaDevices;
   if (!devices?.getUserMedia) return Promise.reject(insecureContextError());
-  return devices.getUserMedia(captureConstraints(kind));
+  return devices.getUserMedia(captureConstraints(kind, loadDevicePreferences()));
 }
 
 /** Ends every track of a stream, which turns off the camera light. Safe on null. */

@@ -1,5 +1,7 @@
 import type { FileTransfer } from '@confab/client';
 import { describe, expect, it } from 'vitest';
+import type { Text } from '../i18n/text.js';
+import { translator } from '../i18n/translate.js';
 import { describeSendFileError, TransferListStore, transferStatus, viewTransfer, type FilesLike, type TransferView } from './transfer-views.js';
 
 const MB = 1024 * 1024;
@@ -21,30 +23,34 @@ function transfer(overrides: Partial<Record<string, unknown>> = {}): FileTransfe
   } as unknown as FileTransfer;
 }
 
+const en = translator('en');
+const english = (parts: Text | Text[]) => [parts].flat().map((part) => en(part.key, part.params)).join(' · ');
+const status = (v: TransferView, limit: number) => english(transferStatus(v, limit));
+
 const view = (overrides: Partial<Record<string, unknown>> = {}): TransferView => viewTransfer(transfer(overrides));
 
 describe('transferStatus', () => {
   it('says how far, how fast and how long while bytes flow', () => {
-    expect(transferStatus(view(), 2 * 1024 * MB)).toBe('5 MB of 20 MB · 2.5 MB/s · 6 s left');
+    expect(status(view(), 2 * 1024 * MB)).toBe('5 MB of 20 MB · 2.5 MB/s · 6 s left');
     expect(view().percent).toBe(25);
   });
 
   it('names the other person for offers, and the result of the digest check', () => {
-    expect(transferStatus(view({ state: 'offered' }), 0)).toBe('Ann wants to send you a file');
-    expect(transferStatus(view({ state: 'offered', direction: 'outgoing' }), 0)).toBe('Waiting for Ann to accept…');
-    expect(transferStatus(view({ state: 'complete', integrity: 'verified' }), 0)).toBe('Integrity verified (SHA-256)');
-    expect(transferStatus(view({ state: 'failed', failure: 'digest-mismatch', integrity: 'mismatch' }), 0)).toBe('Integrity check failed');
+    expect(status(view({ state: 'offered' }), 0)).toBe('Ann wants to send you a file');
+    expect(status(view({ state: 'offered', direction: 'outgoing' }), 0)).toBe('Waiting for Ann to accept…');
+    expect(status(view({ state: 'complete', integrity: 'verified' }), 0)).toBe('Integrity verified (SHA-256)');
+    expect(status(view({ state: 'failed', failure: 'digest-mismatch', integrity: 'mismatch' }), 0)).toBe('Integrity check failed');
   });
 
   it('explains a refusal over the size limit on both sides', () => {
-    expect(transferStatus(view({ state: 'declined', declineReason: 'too-large' }), 2 * 1024 * MB)).toBe('Refused: over your limit of 2 GB');
-    expect(transferStatus(view({ state: 'declined', declineReason: 'too-large', direction: 'outgoing' }), 0)).toBe('Too large for Ann');
-    expect(transferStatus(view({ state: 'declined', declineReason: 'declined', direction: 'outgoing' }), 0)).toBe('Declined by Ann');
+    expect(status(view({ state: 'declined', declineReason: 'too-large' }), 2 * 1024 * MB)).toBe('Refused: over your limit of 2 GB');
+    expect(status(view({ state: 'declined', declineReason: 'too-large', direction: 'outgoing' }), 0)).toBe('Too large for Ann');
+    expect(status(view({ state: 'declined', declineReason: 'declined', direction: 'outgoing' }), 0)).toBe('Declined by Ann');
   });
 
   it('says who cancelled', () => {
-    expect(transferStatus(view({ state: 'cancelled', cancelledBy: 'you' }), 0)).toBe('Cancelled');
-    expect(transferStatus(view({ state: 'cancelled', cancelledBy: 'peer' }), 0)).toBe('Cancelled by Ann');
+    expect(status(view({ state: 'cancelled', cancelledBy: 'you' }), 0)).toBe('Cancelled');
+    expect(status(view({ state: 'cancelled', cancelledBy: 'peer' }), 0)).toBe('Cancelled by Ann');
   });
 });
 
@@ -81,6 +87,6 @@ describe('TransferListStore', () => {
 describe('describeSendFileError', () => {
   it('turns FILE_TOO_LARGE into the file\'s size and the limit', () => {
     const err = Object.assign(new Error('too big'), { code: 'FILE_TOO_LARGE' });
-    expect(describeSendFileError(err, { name: 'disk.iso', size: 3 * 1024 ** 3 }, 2 * 1024 ** 3)).toBe('“disk.iso” is 3 GB: the most you can send is 2 GB.');
+    expect(english(describeSendFileError(err, { name: 'disk.iso', size: 3 * 1024 ** 3 }, 2 * 1024 ** 3))).toBe('“disk.iso” is 3 GB: the most you can send is 2 GB.');
   });
 });

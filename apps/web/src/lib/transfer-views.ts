@@ -1,4 +1,6 @@
 import { OutgoingFileTransfer, type DeclineReason, type FileTransfer, type Integrity, type TransferFailure, type TransferState } from '@confab/client';
+import type { MessageKey } from '../i18n/messages.js';
+import { text, type Text } from '../i18n/text.js';
 import { formatBytes, formatSpeed, formatTimeLeft } from './file-format.js';
 import { Observable } from './observable.js';
 
@@ -54,43 +56,50 @@ export function viewTransfer(transfer: FileTransfer): TransferView {
   };
 }
 
-const FAILURES: Record<TransferFailure, string> = {
-  'digest-mismatch': 'Integrity check failed',
-  'peer-left': 'Failed: they left the room',
-  'connection-lost': 'Failed: the connection was lost',
-  'read-error': 'Failed: the file could not be read',
-  'protocol-error': 'Failed: unexpected data',
-  closed: 'Stopped: you left the room',
+const FAILURES: Record<TransferFailure, MessageKey> = {
+  'digest-mismatch': 'files.failed.digest',
+  'peer-left': 'files.failed.peerLeft',
+  'connection-lost': 'files.failed.connection',
+  'read-error': 'files.failed.read',
+  'protocol-error': 'files.failed.protocol',
+  closed: 'files.failed.closed',
 };
 
-/** What the row says about where the transfer is, in words. */
-export function transferStatus(view: TransferView, ownLimit: number): string {
-  const { direction, peerName } = view;
+/**
+ * What the row says about where the transfer is: parts for the component to translate and join
+ * with " · ". Sizes are written for `locale`.
+ */
+export function transferStatus(view: TransferView, ownLimit: number, locale = 'en'): Text[] {
+  const { direction, peerName: name } = view;
+  const size = (bytes: number) => formatBytes(bytes, locale);
   switch (view.state) {
     case 'offered':
-      return direction === 'incoming' ? `${peerName} wants to send you a file` : `Waiting for ${peerName} to accept…`;
+      return [text(direction === 'incoming' ? 'files.offeredIncoming' : 'files.offeredOutgoing', { name })];
     case 'transferring': {
-      const parts = [`${formatBytes(view.bytes)} of ${formatBytes(view.size)}`];
-      if (view.bytesPerSecond > 0) parts.push(formatSpeed(view.bytesPerSecond));
+      const parts = [text('files.bytesOf', { done: size(view.bytes), total: size(view.size) })];
+      if (view.bytesPerSecond > 0) parts.push(formatSpeed(view.bytesPerSecond, locale));
       const left = formatTimeLeft(view.secondsRemaining);
       if (left) parts.push(left);
-      return parts.join(' · ');
+      return parts;
     }
     case 'verifying':
-      return 'Checking integrity (SHA-256)…';
+      return [text('files.verifying')];
     case 'complete':
-      return direction === 'incoming' ? 'Integrity verified (SHA-256)' : `Delivered to ${peerName} · Integrity verified (SHA-256)`;
+      return [direction === 'incoming' ? text('files.verified') : text('files.delivered', { name })];
     case 'declined':
       if (view.declineReason === 'too-large') {
-        return direction === 'incoming'
-          ? `Refused: over your limit of ${formatBytes(ownLimit)}`
-          : `Too large for ${peerName}${view.peerMaxFileSize === undefined ? '' : `: the limit is ${formatBytes(view.peerMaxFileSize)}`}`;
+        if (direction === 'incoming') return [text('files.refusedOverLimit', { size: size(ownLimit) })];
+        return [
+          view.peerMaxFileSize === undefined
+            ? text('files.tooLargeFor', { name })
+            : text('files.tooLargeForLimit', { name, size: size(view.peerMaxFileSize) }),
+        ];
       }
-      return direction === 'incoming' ? 'Declined' : `Declined by ${peerName}`;
+      return [direction === 'incoming' ? text('files.declined') : text('files.declinedBy', { name })];
     case 'cancelled':
-      return view.cancelledBy === 'peer' ? `Cancelled by ${peerName}` : 'Cancelled';
+      return [view.cancelledBy === 'peer' ? text('files.cancelledBy', { name }) : text('files.cancelled')];
     case 'failed':
-      return FAILURES[view.failure ?? 'protocol-error'];
+      return [text(FAILURES[view.failure ?? 'protocol-error'])];
   }
 }
 
@@ -140,9 +149,9 @@ function sameView(a: TransferView, b: TransferView): boolean {
 }
 
 /** Why a file could not be offered, in words; the SDK's FILE_TOO_LARGE says what the limit is. */
-export function describeSendFileError(err: unknown, file: { name: string; size: number }, limit: number): string {
+export function describeSendFileError(err: unknown, file: { name: string; size: number }, limit: number, locale = 'en'): Text {
   if (err instanceof Error && (err as { code?: unknown }).code === 'FILE_TOO_LARGE') {
-    return `“${file.name}” is ${formatBytes(file.size)}: the most you can send is ${formatBytes(limit)}.`;
+    return text('files.error.tooLarge', { file: file.name, size: formatBytes(file.size, locale), limit: formatBytes(limit, locale) });
   }
-  return `“${file.name}” could not be sent${err instanceof Error ? `: ${err.message}` : '.'}`;
+  return err instanceof Error ? text('files.error.reason', { file: file.name, reason: err.message }) : text('files.error.other', { file: file.name });
 }

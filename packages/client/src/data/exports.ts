@@ -30,3 +30,15 @@ export {
   PROGRESS_INTERVAL_MS,
 } from '../files/constants.js';
 export { Sha256, sha256Hex } from '../files/sha256.js';
+export {
+  Reactions,
+  REACTIONS_CHANNEL,
+  REACTION_EMOJI,
+  REACTION_MAX_PER_WINDOW,
+  REACTION_WINDOW_MS,
+  isReactionEmoji,
+  type Reaction,
+  type ReactionEmoji,
+  type ReactionsEvents,
+} from './reactions.js';
+export { HandRaise, HAND_CHANNEL, type HandRaiseEvents, type RaisedHand } from './hand-raise.js';

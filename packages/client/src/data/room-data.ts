@@ -1,10 +1,14 @@
 import type { PeerInfo } from '@confab/protocol';
-import type { Unsubscribe } from '../emitter.js';
+import { Emitter, type Unsubscribe } from '../emitter.js';
 import { FileSharing, type FileSharingOptions } from '../files/file-sharing.js';
+import { RecordingState, RECORDING_CHANNEL, isRecordingWireMessage } from '../recording/recording-state.js';
 import type { RemotePeer } from '../remote-peer.js';
 import type { ChannelPort } from './channel-port.js';
 import { Chat, CHAT_CHANNEL, isChatWireMessage } from './chat.js';
 import type { DataLink } from './data-link.js';
+import { HandRaise, HAND_CHANNEL, isHandWireMessage } from './hand-raise.js';
+import type { PeerStateHost } from './peer-state.js';
+import { isReactionWireMessage, Reactions, REACTIONS_CHANNEL } from './reactions.js';
 import { encodeEnvelope, isChannelName, MAX_CHANNEL_NAME_LENGTH, parseEnvelope } from './envelope.js';
 import { RoomChannel, type ChannelEndpoint, type ChannelHost, type ChannelOptions, type Validate } from './room-channel.js';
 
@@ -37,6 +41,11 @@ interface PeerData {
 export class RoomData implements ChannelHost {
   readonly chat: Chat;
   readonly files: FileSharing;
+  readonly reactions: Reactions;
+  readonly hands: HandRaise;
+  readonly recording: RecordingState;
+  /** Tells the shared states (hands, recording) when a peer's message channel opens, and when a peer goes. */
+  private readonly peerEvents = new Emitter<{ ready: [RemotePeer]; removed: [string] }>();
   private readonly channels = new Map<string, Set<ChannelEndpoint>>();
   private readonly peers = new Map<string, PeerData>();
   /** Channel names already warned about, so an app that does not know a channel warns once. */
@@ -52,6 +61,17 @@ export class RoomData implements ChannelHost {
         return { id: self.id, name: self.name };
       },
     });
+    const self = () => {
+      const info = options.self();
+      return { id: info.id, name: info.name };
+    };
+    const host: PeerStateHost = {
+      onPeerReady: (listener) => this.peerEvents.on('ready', listener),
+      onPeerRemoved: (listener) => this.peerEvents.on('removed', listener),
+    };
+    this.reactions = new Reactions({ channel: this.open(REACTIONS_CHANNEL, isReactionWireMessage), self });
+    this.hands = new HandRaise({ channel: this.open(HAND_CHANNEL, isHandWireMessage), host, self });
+    this.recording = new RecordingState({ channel: this.open(RECORDING_CHANNEL, isRecordingWireMessage), host, self });
   }
 
   /** See `Room.channel()`. */
@@ -80,6 +100,8 @@ export class RoomData implements ChannelHost {
     this.peers.delete(peerId);
     for (const off of data.offs) off();
     this.files.removePeer(peerId);
+    this.reactions.removePeer(peerId);
+    this.peerEvents.emit('removed', peerId);
   }
 
   close(): void {
@@ -89,6 +111,10 @@ export class RoomData implements ChannelHost {
     this.files.close();
     for (const peerId of [...this.peers.keys()]) this.removePeer(peerId);
     this.chat.close();
+    this.reactions.close();
+    this.hands.close();
+    this.recording.close();
+    this.peerEvents.removeAllListeners();
     for (const set of [...this.channels.values()]) for (const channel of [...set]) channel.close();
     this.channels.clear();
   }
@@ -138,6 +164,10 @@ export class RoomData implements ChannelHost {
     data.offs.push(messages.on('message', (frame) => this.receive(data.peer, frame)));
     for (const text of data.early.splice(0)) messages.send(text);
     this.files.addPeer(data.peer, files);
+    // Shared states go to the peer each time a message channel to them opens (a rebuilt connection too).
+    const ready = () => this.peerEvents.emit('ready', data.peer);
+    if (messages.state === 'open') ready();
+    else data.offs.push(messages.on('open', ready));
   }
 
   private receive(peer: RemotePeer, frame: string | ArrayBuffer): void {

@@ -8,10 +8,14 @@ export const media: Handler<ClientMessageOf<'media'>> = async (ctx, msg) => {
   const session = ctx.session;
   if (!session) throw helloRequired(re);
   if (session.room === undefined) throw notInRoom(re);
-  if (session.grant?.publish === false && (msg.audio || msg.video)) {
+  if (session.grant?.publish === false && (msg.audio || msg.video || msg.screen)) {
     throw new ConfabError('PUBLISH_NOT_ALLOWED', 'Your token does not allow sending audio or video.', re);
   }
-  const member = await ctx.store.updateMedia(session.room, session.peerId, { audio: msg.audio, video: msg.video });
+  const member = await ctx.store.updateMedia(session.room, session.peerId, {
+    audio: msg.audio,
+    video: msg.video,
+    ...(msg.screen ? { screen: msg.screen } : {}),
+  });
   if (!member) throw notInRoom(re);
   const others = (await ctx.store.listMembers(session.room)).filter((m) => m.peerId !== session.peerId);
   await ctx.broadcast(others, { type: 'peer-updated', peer: peerInfo(member) });

@@ -1,0 +1,219 @@
+import type { BrowserContext, Page } from 'playwright-core';
+
+/**
+ * Where the time of a join goes: an init script, installed in every person's browser context
+ * before the app loads, that timestamps each step of a join from the outside (the app is not
+ * changed for it). It wraps `WebSocket` (the signaling messages: join, joined, offers, answers,
+ * candidates), `RTCPeerConnection` (descriptions applied, candidates, ICE and DTLS states, the
+ * track event) and watches the remote tiles' `<video>` elements (added, first frame through
+ * requestVideoFrameCallback with its receive and decode times, `playing`). Each event becomes a
+ * performance mark `confab:stage:<name>` the first time it happens, and an entry in
+ * `window.__confabStages` with a key (the peer connection, or the other peer's id), so that with
+ * several peers the bench can tell when a step was reached with all of them.
+ *
+ * Times are `performance.now()` of the page; `timeOrigin` lets the bench put the residents'
+ * events on the newcomer's time line (all pages run in one browser on one machine).
+ */
+
+export interface StageEvent {
+  stage: string;
+  /** Which connection or peer the event is about: the same step with each peer counts once. */
+  key: string;
+  /** performance.now() of the page. */
+  at: number;
+}
+
+export interface StageLog {
+  timeOrigin: number;
+  events: StageEvent[];
+}
+
+/** The selector of the other people's videos (the app's documented test ids). */
+const REMOTE_VIDEO = '[data-testid="tile"][data-self="false"] video';
+
+/** Runs in the page, before any script of the app. Self-contained: it is serialized. */
+function probe({ remoteVideoSelector, pollStats }: { remoteVideoSelector: string; pollStats: boolean }): void {
+  /** getStats every this often while a connection starts (with `pollStats`): precise enough, and cheap. */
+  const STATS_POLL_MS = 10;
+  /** Polling stops this long after the connection was made, whatever happened. */
+  const STATS_POLL_FOR_MS = 10_000;
+  type Log = { timeOrigin: number; events: { stage: string; key: string; at: number }[] };
+  const log: Log = { timeOrigin: performance.timeOrigin, events: [] };
+  (window as unknown as { __confabStages: Log }).__confabStages = log;
+  const seen = new Set<string>();
+  const record = (stage: string, key: string, at = performance.now()): void => {
+    const id = `${stage}\u0000${key}`;
+    if (seen.has(id)) return;
+    seen.add(id);
+    log.events.push({ stage, key, at });
+    try {
+      performance.mark(`confab:stage:${stage}`, { startTime: at, detail: key });
+    } catch {
+      // A time before the page's origin (never expected): the entry in the log is enough.
+    }
+  };
+  (window as unknown as { __confabStagesReset: () => void }).__confabStagesReset = () => {
+    log.events.length = 0;
+    seen.clear();
+  };
+
+  // The click on Join, in the capture phase: before the app's own handler runs.
+  window.addEventListener(
+    'click',
+    (event) => {
+      const button = event.target instanceof Element ? event.target.closest('button') : null;
+      if (button && (button as HTMLButtonElement).type === 'submit' && button.closest('form')) record('click', 'page');
+    },
+    { capture: true },
+  );
+
+  // Signaling: the protocol's JSON messages, both ways.
+  type Message = { type?: string; to?: string; from?: string; data?: { description?: { type?: string }; candidate?: unknown } };
+  const parse = (data: unknown): Message | undefined => {
+    if (typeof data !== 'string') return undefined;
+    try {
+      const value: unknown = JSON.parse(data);
+      return typeof value === 'object' && value !== null ? (value as Message) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const send = WebSocket.prototype.send;
+  WebSocket.prototype.send = function (this: WebSocket, data: string | ArrayBufferLike | Blob | ArrayBufferView) {
+    const msg = parse(data);
+    if (msg?.type === 'join') record('join-sent', 'page');
+    else if (msg?.type === 'signal' && msg.to) {
+      if (msg.data?.description?.type) record(`${msg.data.description.type}-sent`, msg.to);
+      else if (msg.data?.candidate) record('local-candidate-sent', msg.to);
+    }
+    return send.call(this, data);
+  };
+  const NativeWebSocket = window.WebSocket;
+  window.WebSocket = class extends NativeWebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols);
+      this.addEventListener('message', (event: MessageEvent) => {
+        const msg = parse(event.data);
+        if (!msg) return;
+        if (msg.type === 'welcome') record('welcome', 'page');
+        else if (msg.type === 'joined') record('joined', 'page');
+        else if (msg.type === 'peer-joined') record('peer-joined', 'page');
+        else if (msg.type === 'signal' && msg.from) {
+          if (msg.data?.description?.type) record(`${msg.data.description.type}-received`, msg.from);
+          else if (msg.data?.candidate) record('remote-candidate-received', msg.from);
+        }
+      });
+    }
+  };
+
+  // Peer connections: each gets a key of its own.
+  let connections = 0;
+  const NativePC = window.RTCPeerConnection;
+  window.RTCPeerConnection = class extends NativePC {
+    readonly probeKey: string;
+    constructor(config?: RTCConfiguration) {
+      super(config);
+      const key = `pc${++connections}`;
+      this.probeKey = key;
+      record('pc-created', key);
+      this.addEventListener('negotiationneeded', () => record('negotiation-needed', key));
+      this.addEventListener('icecandidate', (e) => {
+        if ((e as RTCPeerConnectionIceEvent).candidate) record('local-candidate', key);
+      });
+      this.addEventListener('icegatheringstatechange', () => {
+        if (this.iceGatheringState === 'complete') record('gathering-complete', key);
+      });
+      this.addEventListener('iceconnectionstatechange', () => {
+        if (this.iceConnectionState === 'checking') record('ice-checking', key);
+        if (this.iceConnectionState === 'connected' || this.iceConnectionState === 'completed') record('ice-connected', key);
+      });
+      // `connected` needs ICE and DTLS both: the DTLS handshake is done.
+      this.addEventListener('connectionstatechange', () => {
+        if (this.connectionState === 'connected') record('dtls-connected', key);
+      });
+      this.addEventListener('track', (e) => {
+        if ((e as RTCTrackEvent).track.kind === 'video') record('track', key);
+      });
+      // The media path, from the statistics: first RTP sent and received, first frame encoded,
+      // keyframe requests (a PLI means the first key frame was lost or came too early).
+      const started = performance.now();
+      const poll = (): void => {
+        if (this.signalingState === 'closed' || performance.now() - started > STATS_POLL_FOR_MS) return;
+        void this.getStats().then((report) => {
+          let done = 0;
+          report.forEach((s: { type: string; kind?: string; packetsSent?: number; framesEncoded?: number; keyFramesEncoded?: number; packetsReceived?: number; framesDecoded?: number; pliCount?: number; firCount?: number }) => {
+            if (s.kind !== 'video') return;
+            if (s.type === 'outbound-rtp') {
+              if ((s.framesEncoded ?? 0) > 0) record('stats-frame-encoded', key);
+              if ((s.packetsSent ?? 0) > 0) record('stats-rtp-sent', key);
+              if ((s.keyFramesEncoded ?? 0) > 1) record('stats-second-keyframe-encoded', key);
+              if ((s.pliCount ?? 0) + (s.firCount ?? 0) > 0) record('stats-keyframe-request-received', key);
+              if ((s.framesEncoded ?? 0) > 0) done++;
+            } else if (s.type === 'inbound-rtp') {
+              if ((s.packetsReceived ?? 0) > 0) record('stats-rtp-received', key);
+              if ((s.framesDecoded ?? 0) > 0) record('stats-frame-decoded', key);
+              if ((s.pliCount ?? 0) + (s.firCount ?? 0) > 0) record('stats-keyframe-request-sent', key);
+              if ((s.framesDecoded ?? 0) > 0) done++;
+            }
+          });
+          if (done < 2) setTimeout(poll, STATS_POLL_MS);
+        }, () => {});
+      };
+      if (pollStats) setTimeout(poll, STATS_POLL_MS);
+    }
+    override setLocalDescription(description?: RTCLocalSessionDescriptionInit): Promise<void> {
+      const key = this.probeKey;
+      return super.setLocalDescription(description).then(() => {
+        record(`local-${this.localDescription?.type ?? 'description'}-set`, key);
+      });
+    }
+    override setRemoteDescription(description: RTCSessionDescriptionInit): Promise<void> {
+      const key = this.probeKey;
+      return super.setRemoteDescription(description).then(() => {
+        record(`remote-${description.type ?? 'description'}-set`, key);
+      });
+    }
+  } as typeof RTCPeerConnection;
+
+  // The remote tiles' videos: added to the page, first frame (received, decoded, presented), playing.
+  let videos = 0;
+  const watched = new WeakSet<HTMLVideoElement>();
+  const watch = (video: HTMLVideoElement): void => {
+    if (watched.has(video)) return;
+    watched.add(video);
+    const key = `video${++videos}`;
+    record('video-element', key);
+    video.addEventListener('playing', () => record('playing', key), { once: true });
+    video.requestVideoFrameCallback((now, meta) => {
+      if (meta.receiveTime !== undefined) record('frame-received', key, meta.receiveTime);
+      if (meta.receiveTime !== undefined && meta.processingDuration !== undefined) {
+        record('frame-decoded', key, meta.receiveTime + meta.processingDuration * 1000);
+      }
+      record('frame-presented', key, now);
+    });
+  };
+  new MutationObserver(() => {
+    for (const video of document.querySelectorAll<HTMLVideoElement>(remoteVideoSelector)) watch(video);
+  }).observe(document, { childList: true, subtree: true });
+}
+
+/**
+ * Installs the probe in every page of `context`, before the app's scripts. `pollStats` adds the
+ * media path's steps from getStats (polled every few ms while a connection starts: it costs CPU).
+ */
+export async function installStageProbe(context: BrowserContext, { pollStats = false } = {}): Promise<void> {
+  await context.addInitScript(probe, { remoteVideoSelector: REMOTE_VIDEO, pollStats });
+}
+
+/** Forgets the events so far (a resident between runs). */
+export async function resetStages(page: Page): Promise<void> {
+  await page.evaluate(() => (window as unknown as { __confabStagesReset?: () => void }).__confabStagesReset?.());
+}
+
+export async function readStages(page: Page): Promise<StageLog> {
+  return page.evaluate(() => {
+    const log = (window as unknown as { __confabStages?: { timeOrigin: number; events: { stage: string; key: string; at: number }[] } })
+      .__confabStages;
+    return { timeOrigin: log?.timeOrigin ?? performance.timeOrigin, events: [...(log?.events ?? [])] };
+  });
+}

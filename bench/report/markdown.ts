@@ -1,0 +1,25 @@
+/** Markdown helpers for docs/benchmarks.md: tables, and numbers formatted alike everywhere. */
+
+export const NONE = '–';
+
+export function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  return [line(headers), line(headers.map((_, i) => (i === 0 ? '---' : '---:'))), ...rows.map(line)].join('\n');
+}
+
+export const int = (n: number | undefined) => (n === undefined ? NONE : Math.round(n).toLocaleString('en-US'));
+export const fixed = (n: number | undefined, digits = 1) => (n === undefined ? NONE : n.toFixed(digits));
+export const ms = (n: number | undefined) => (n === undefined ? NONE : n < 10 ? n.toFixed(2) : n.toFixed(1));
+export const kib = (bytes: number | undefined) => (bytes === undefined ? NONE : `${(bytes / 1024).toFixed(1)} KiB`);
+export const times = (n: number | undefined) => (n === undefined || !Number.isFinite(n) ? NONE : `${n.toFixed(2)}×`);
+
+export function ratio(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined || b === undefined || b === 0 ? undefined : a / b;
+}
+
+/** "2026-12-04 13:40 UTC" from an ISO date, or the dash. */
+export function when(iso: string | undefined): string {
+  if (!iso) return NONE;
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}

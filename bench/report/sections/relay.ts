@@ -1,0 +1,121 @@
+import { fixed, int, kib, ms, ratio, table, times } from '../markdown.js';
+import { at, list, num, numbers, str, type Json } from '../read.js';
+import { barChart } from '../svg.js';
+import type { Section } from './section.js';
+
+/** bench:relay: CPU per relayed candidate and RSS per idle connection, Confab against PeerJS, socket.io and bare ws. */
+
+const BASELINES = [
+  ['peerjs', 'PeerJS'],
+  ['socketio', 'socket.io'],
+  ['ws', 'bare ws'],
+] as const;
+
+interface ServerRow {
+  server: string;
+  label: string;
+  msgsPerSecond: number | undefined;
+  cpuMicros: number | undefined;
+  rttP50: number | undefined;
+  rttP99: number | undefined;
+  probeP50: number | undefined;
+  probeP99: number | undefined;
+  failures: number | undefined;
+  /** RSS per idle connection at the highest level measured. */
+  rssPerConnection: number | undefined;
+}
+
+function rows(result: Json, level: number | undefined): ServerRow[] {
+  return list(result, 'summaries').map((s) => {
+    const levels = list(s, 'idle', 'levels');
+    const atLevel = levels.find((l) => num(l, 'connections') === level);
+    return {
+      server: str(s, 'server') ?? '?',
+      label: str(s, 'label') ?? str(s, 'server') ?? '?',
+      msgsPerSecond: num(s, 'relay', 'messagesPerSecond'),
+      cpuMicros: num(s, 'relay', 'cpuMicrosPerMessage'),
+      rttP50: num(s, 'relay', 'rttP50Ms'),
+      rttP99: num(s, 'relay', 'rttP99Ms'),
+      probeP50: num(s, 'relay', 'probeP50Ms'),
+      probeP99: num(s, 'relay', 'probeP99Ms'),
+      failures: num(s, 'relay', 'failures'),
+      rssPerConnection: num(atLevel, 'bytesPerConnection'),
+    };
+  });
+}
+
+export const relaySection: Section = {
+  name: 'relay',
+  title: 'Relay: CPU per signal and memory per connection',
+  command: 'npm run bench:relay',
+  about:
+    'Four signaling servers relay ICE-candidate signals (224–308-byte frames) between pairs of clients, each server ' +
+    'in its own process pinned to CPU 0 and the load generator pinned to CPU 1, one server after another in the same run. ' +
+    'CPU µs/msg is the server process’s utime + stime over the measured window divided by the messages it relayed; ' +
+    'RSS per connection is the server’s RSS with N idle sessions open minus its RSS with none, over N, both after a full GC. ' +
+    'Full method: [benchmarks-relay.md](benchmarks-relay.md).',
+  render(result) {
+    const levels = numbers(result, 'options', 'connections');
+    const level = levels.length > 0 ? Math.max(...levels) : undefined;
+    const servers = rows(result, level);
+    const rssHeader = level === undefined ? 'RSS/conn' : `RSS/conn @${level.toLocaleString('en-US')}`;
+    const settings =
+      `${int(num(result, 'options', 'pairs'))} pairs × ${int(num(result, 'options', 'inflight'))} in flight, ` +
+      `${int(num(result, 'options', 'rounds'))} round(s) of ${fixed((num(result, 'options', 'durationMs') ?? NaN) / 1000, 0)} s (medians), ` +
+      `preset ${str(result, 'options', 'preset') ?? '?'}`;
+    const figures = table(
+      ['server', 'msgs/s', 'CPU µs/msg', 'RTT p50 ms', 'RTT p99 ms', '1-in-flight p50 ms', '1-in-flight p99 ms', rssHeader, 'failures'],
+      servers.map((s) => [
+        s.label,
+        int(s.msgsPerSecond),
+        fixed(s.cpuMicros),
+        ms(s.rttP50),
+        ms(s.rttP99),
+        ms(s.probeP50),
+        ms(s.probeP99),
+        kib(s.rssPerConnection),
+        int(s.failures),
+      ]),
+    );
+    const confab = servers.find((s) => s.server === 'confab');
+    const present = BASELINES.filter(([name]) => servers.some((s) => s.server === name));
+    const ratios =
+      confab && present.length > 0
+        ? table(
+            ['Confab ÷', 'CPU per message', 'messages per second', rssHeader],
+            present.map(([name, label]) => {
+              const b = servers.find((s) => s.server === name)!;
+              return [label, times(ratio(confab.cpuMicros, b.cpuMicros)), times(ratio(confab.msgsPerSecond, b.msgsPerSecond)), times(ratio(confab.rssPerConnection, b.rssPerConnection))];
+            }),
+          )
+        : '';
+    const goals = list(result, 'goals')
+      .map((g) => {
+        const met = at(g, 'met');
+        return `- Confab ${str(g, 'goal') ?? '?'}: ${times(num(g, 'ratio'))} → **${met === true ? 'met' : met === false ? 'not met' : 'not measured'}**`;
+      })
+      .join('\n');
+    const chart = {
+      file: 'relay-cpu.svg',
+      alt: 'Relay benchmark: server CPU per relayed message and RSS per idle connection, Confab against PeerJS, socket.io and bare ws',
+      svg: barChart(
+        'Relaying ICE candidates: cost per message and per connection (lower is better)',
+        [
+          { title: 'server CPU per relayed message', format: (v) => `${v.toFixed(1)} µs`, bars: servers.map((s) => ({ label: s.label, value: s.cpuMicros, highlight: s.server === 'confab' })) },
+          { title: `server RSS per idle connection${level ? ` (${level.toLocaleString('en-US')} open)` : ''}`, format: (v) => `${(v / 1024).toFixed(1)} KiB`, bars: servers.map((s) => ({ label: s.label, value: s.rssPerConnection, highlight: s.server === 'confab' })) },
+        ],
+        `npm run bench:relay, ${str(result, 'date')?.slice(0, 10) ?? ''}; ${settings}`,
+      ),
+    };
+    const markdown = [
+      `Settings: ${settings}; idle connections: ${levels.join(', ') || 'not measured'}.`,
+      '',
+      figures,
+      '',
+      ...(ratios ? ['Ratios, measured in the same run:', '', ratios, ''] : []),
+      ...(goals ? ['The targets of the relay work:', '', goals, ''] : []),
+      `![${chart.alt}](benchmarks/${chart.file})`,
+    ].join('\n');
+    return { markdown, charts: [chart] };
+  },
+};

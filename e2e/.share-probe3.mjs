@@ -1,0 +1,33 @@
+import { chromium } from 'playwright-core';
+import http from 'node:http';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--use-fake-device-for-media-stream=device-count=2','--use-fake-ui-for-media-stream'] });
+const c = await b.newContext({ permissions: ['camera','microphone'] });
+const p = await c.newPage();
+const srv = http.createServer((q,s)=>{s.setHeader('content-type','text/html'); s.end('<title>probe</title>')}); await new Promise(r=>srv.listen(0,'127.0.0.1',r));
+await p.goto('http://127.0.0.1:'+srv.address().port+'/');
+const r = await p.evaluate(async () => {
+  const frames = async (s) => { const v = document.createElement('video'); v.muted = true; v.srcObject = s; document.body.append(v); await v.play().catch(e=>String(e)); const a = v.getVideoPlaybackQuality().totalVideoFrames; await new Promise(r=>setTimeout(r,1000)); return [v.videoWidth, v.getVideoPlaybackQuality().totalVideoFrames - a, s.getVideoTracks()[0].muted, s.getVideoTracks()[0].readyState]; };
+  const C = {width:{ideal:1280},height:{ideal:720},frameRate:{ideal:30}};
+  const s0 = await navigator.mediaDevices.getUserMedia({audio: true, video:{...C, facingMode:'user'}});
+  const devs = (await navigator.mediaDevices.enumerateDevices()).filter(d=>d.kind==='videoinput');
+  const out = {};
+  out.f0 = await frames(s0);
+  const other = devs.find(d => d.deviceId !== s0.getVideoTracks()[0].getSettings().deviceId);
+  const s1 = await navigator.mediaDevices.getUserMedia({video:{...C, deviceId:{exact: other.deviceId}}});
+  s0.getVideoTracks()[0].stop();
+  out.f1afterStop0 = await frames(s1);
+  const t1 = s1.getVideoTracks()[0];
+  s0.removeTrack(s0.getVideoTracks()[0]); s0.addTrack(t1);
+  out.s0swapped = await frames(s0);
+  // now a peer connection loopback with the swapped stream
+  const a = new RTCPeerConnection(), bb = new RTCPeerConnection();
+  a.onicecandidate = e => e.candidate && bb.addIceCandidate(e.candidate); bb.onicecandidate = e => e.candidate && a.addIceCandidate(e.candidate);
+  let remote; bb.ontrack = e => { if (e.track.kind === 'video') remote = new MediaStream([e.track]); };
+  a.addTransceiver(t1, {direction:'sendrecv', streams:[s0], sendEncodings:[{scaleResolutionDownBy: 2}]});
+  await a.setLocalDescription(); await bb.setRemoteDescription(a.localDescription); await bb.setLocalDescription(); await a.setRemoteDescription(bb.localDescription);
+  await new Promise(r=>setTimeout(r,2000));
+  out.remote = remote ? await frames(remote) : 'none';
+  return out;
+});
+console.log(JSON.stringify(r));
+await b.close(); srv.close();

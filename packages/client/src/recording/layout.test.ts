@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { fitInside, gridLayout } from './layout.js';
+
+describe('gridLayout', () => {
+  it('no tiles, no cells; one tile fills the canvas inside the gap', () => {
+    expect(gridLayout(0, 1280, 720)).toEqual([]);
+    expect(gridLayout(1, 1280, 720, 8)).toEqual([{ x: 8, y: 8, width: 1264, height: 704 }]);
+  });
+
+  it('two side by side, four in a 2×2, five in 3+2 with the last row centred', () => {
+    expect(gridLayout(2, 1280, 720, 0).map((c) => [c.x, c.y])).toEqual([
+      [0, 0],
+      [640, 0],
+    ]);
+    expect(gridLayout(4, 1280, 720, 0).map((c) => [c.x, c.y])).toEqual([
+      [0, 0],
+      [640, 0],
+      [0, 360],
+      [640, 360],
+    ]);
+    const five = gridLayout(5, 1200, 600, 0);
+    expect(five.map((c) => c.width)).toEqual([400, 400, 400, 400, 400]);
+    expect(five.slice(3).map((c) => [c.x, c.y])).toEqual([
+      [200, 300],
+      [600, 300],
+    ]);
+  });
+
+  it('every cell stays on the canvas, for up to twelve tiles', () => {
+    for (let n = 1; n <= 12; n++) {
+      for (const cell of gridLayout(n, 1280, 720)) {
+        expect(cell.x).toBeGreaterThanOrEqual(0);
+        expect(cell.y).toBeGreaterThanOrEqual(0);
+        expect(cell.x + cell.width).toBeLessThanOrEqual(1280);
+        expect(cell.y + cell.height).toBeLessThanOrEqual(720);
+      }
+    }
+  });
+});
+
+describe('fitInside', () => {
+  it('keeps the aspect ratio and centres: a 4:3 picture in a 16:9 cell has bars on the sides', () => {
+    expect(fitInside(640, 480, { x: 0, y: 0, width: 1280, height: 720 })).toEqual({ x: 160, y: 0, width: 960, height: 720 });
+    expect(fitInside(0, 0, { x: 1, y: 2, width: 3, height: 4 })).toEqual({ x: 1, y: 2, width: 3, height: 4 });
+  });
+});
