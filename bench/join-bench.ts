@@ -35,6 +35,8 @@ export interface JoinScenario {
   people: number;
   variant: Variant;
   runs: number;
+  /** Joins that did not show every remote video within the timeout (not in the figures). */
+  failures: number;
   medianMs: number;
   p90Ms: number;
   samplesMs: number[];
@@ -83,23 +85,38 @@ export async function runJoinBench(options: JoinBenchOptions): Promise<JoinRepor
         }
         log(`\n${people} people: join → first frame of all ${people - 1} remote videos, ${options.runs} runs (${variants.join(', ')})`);
         const samples = new Map<string, JoinSample[]>();
+        const failures = new Map<string, number>();
         for (let run = 1 - options.warmup; run <= options.runs; run++) {
           for (const variant of variants) {
             for (const build of builds) {
               const label = run < 1 ? `warmup${1 - run}` : `run${run}`;
-              const sample = await rooms.get(build)!.measure(variant, label);
               const tag = `${people}p ${variant.padEnd(4)}${builds.length > 1 ? ` ${build.padEnd(8)}` : ''}`;
+              const key = `${build}/${variant}`;
+              let sample: JoinSample;
+              try {
+                sample = await rooms.get(build)!.measure(variant, label);
+              } catch (error) {
+                // A join that never showed everyone's video is a failure to report, not a reason to stop.
+                log(`${tag}  ${label} failed: ${error instanceof Error ? error.message : String(error)}`);
+                if (run >= 1) failures.set(key, (failures.get(key) ?? 0) + 1);
+                continue;
+              }
               const marks = sample.appMarksMs === null ? '' : `  (app marks ${sample.appMarksMs.toFixed(0)} ms)`;
               log(`${tag}  ${(run < 1 ? 'warm-up' : `run ${String(run).padStart(2)}`).padEnd(7)}  ${sample.ms.toFixed(0).padStart(5)} ms${marks}  load ${loadavg()[0]!.toFixed(2)}`);
               if (run < 1) continue;
-              const key = `${build}/${variant}`;
               samples.set(key, [...(samples.get(key) ?? []), sample]);
             }
           }
         }
         for (const build of builds) {
           for (const variant of variants) {
-            const scenario = summarizeScenario(people, variant, samples.get(`${build}/${variant}`) ?? []);
+            const measured = samples.get(`${build}/${variant}`) ?? [];
+            const failed = failures.get(`${build}/${variant}`) ?? 0;
+            if (measured.length === 0) {
+              log(`${people} people, ${variant} (${build}): no join succeeded (${failed} failed)`);
+              continue;
+            }
+            const scenario = summarizeScenario(people, variant, measured, failed);
             results[build].push(scenario);
             log(formatScenario(scenario, builds.length > 1 ? build : undefined));
           }
@@ -122,7 +139,7 @@ export async function runJoinBench(options: JoinBenchOptions): Promise<JoinRepor
   }
 }
 
-function summarizeScenario(people: number, variant: Variant, samples: readonly JoinSample[]): JoinScenario {
+function summarizeScenario(people: number, variant: Variant, samples: readonly JoinSample[], failures: number): JoinScenario {
   const sorted = samples.map((s) => s.ms).sort((a, b) => a - b);
   const marks = samples.map((s) => s.appMarksMs).filter((m): m is number => m !== null).sort((a, b) => a - b);
   const stages = stageMedians(samples.map((s) => s.stages));
@@ -130,6 +147,7 @@ function summarizeScenario(people: number, variant: Variant, samples: readonly J
     people,
     variant,
     runs: samples.length,
+    failures,
     medianMs: round(median(sorted)),
     p90Ms: round(percentile(sorted, 90)),
     samplesMs: samples.map((s) => round(s.ms)),
@@ -143,7 +161,7 @@ function summarizeScenario(people: number, variant: Variant, samples: readonly J
 export function formatScenario(scenario: JoinScenario, build?: string): string {
   const head =
     `${scenario.people} people, ${scenario.variant}${build ? ` (${build})` : ''}: median ${scenario.medianMs.toFixed(0)} ms, ` +
-    `p90 ${scenario.p90Ms.toFixed(0)} ms, n=${scenario.runs}, load ${scenario.loadavg1.toFixed(2)}`;
+    `p90 ${scenario.p90Ms.toFixed(0)} ms, n=${scenario.runs}${scenario.failures > 0 ? ` (${scenario.failures} failed)` : ''}, load ${scenario.loadavg1.toFixed(2)}`;
   const lines = [head];
   let previous = 0;
   for (const stage of STAGES) {

@@ -80,13 +80,15 @@ export async function openBenchRoom(
       await Promise.all(residents.map((r) => resetStages(r.page)));
 
       await joinButton(newcomer.page).click();
+      let last: StageLog | undefined;
       const log = await pollUntil(
         async () => {
-          const current = await readStages(newcomer.page);
-          const presented = new Set(current.events.filter((e) => e.stage === 'frame-presented').map((e) => e.key));
-          return presented.size >= residents.length ? current : undefined;
+          last = await readStages(newcomer.page);
+          const presented = new Set(last.events.filter((e) => e.stage === 'frame-presented').map((e) => e.key));
+          return presented.size >= residents.length ? last : undefined;
         },
         { timeoutMs: JOIN_TIMEOUT_MS, intervalMs: FRAME_POLL_MS, what: `${newcomer.name}'s first frame from every resident` },
+        () => (last ? last.events.map((e) => `${e.stage}/${e.key}@${e.at.toFixed(0)}`).join(' ') : 'no stage log'),
       );
       // The figure counts only if video really flows afterwards, from everyone.
       for (const resident of residents) await expectFramesAdvancing(newcomer.page, resident.name);

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { AXE_CONTEXT, axeViolations, describeViolations } from './harness/axe.js';
-import { en, joinInKorean, KOREAN } from './harness/locale-ui.js';
+import { en, joinInKorean, ko, KOREAN } from './harness/locale-ui.js';
 import { expectFramesAdvancing } from './harness/media.js';
 import { useBrowser, useServerAndStage } from './harness/suite.js';
 import { joinAndEnter, joinButton, mutedBadge, roomUrl, selfTile, toolbarButton, uniqueRoom, UI_TIMEOUT_MS } from './harness/ui.js';
@@ -15,6 +15,8 @@ import { joinAndEnter, joinButton, mutedBadge, roomUrl, selfTile, toolbarButton,
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } as const;
 /** The smallest touch target a finger can hit reliably (WCAG 2.5.5, Apple and Android guidelines). */
 const MIN_TOUCH_TARGET_PX = 44;
+/** The connection check gathers candidates for up to 12 s before it shows results. */
+const CHECK_TIMEOUT_MS = 30_000;
 
 const browser = useBrowser();
 
@@ -54,6 +56,23 @@ describe('accessibility', () => {
     await bob.page.goto(roomUrl(stage.url, uniqueRoom('a11y-lobby-ko')));
     await bob.page.locator('.join').waitFor({ timeout: UI_TIMEOUT_MS });
     await expectNoSeriousViolations(bob.page, 'lobby (ko)');
+  });
+
+  test('the direct-calls page and the connection check have no serious or critical axe violations, in Korean too', async () => {
+    const ann = await stage.person('ann', AXE_CONTEXT);
+    await ann.page.goto(`${stage.url}/call`);
+    await ann.page.getByRole('button', { name: en('calls.goOnline'), exact: true }).waitFor({ timeout: UI_TIMEOUT_MS });
+    await expectNoSeriousViolations(ann.page, '/call (en)');
+    await ann.page.getByLabel(en('calls.name'), { exact: true }).fill('ann');
+    await ann.page.getByRole('button', { name: en('calls.goOnline'), exact: true }).click();
+    await ann.page.getByRole('button', { name: en('calls.goOffline'), exact: true }).waitFor({ timeout: UI_TIMEOUT_MS });
+    await expectNoSeriousViolations(ann.page, '/call online (en)');
+
+    const bob = await stage.person('bob', { ...AXE_CONTEXT, ...KOREAN });
+    await bob.page.goto(`${stage.url}/check`);
+    await bob.page.getByRole('button', { name: ko('check.again'), exact: true }).waitFor({ timeout: UI_TIMEOUT_MS });
+    await bob.page.locator('[data-testid="check-host"]').waitFor({ timeout: CHECK_TIMEOUT_MS });
+    await expectNoSeriousViolations(bob.page, '/check (ko)');
   });
 
   test('a room of two has no serious or critical axe violations, with the chat and the shortcuts open, in English and Korean', async () => {

@@ -84,7 +84,7 @@ async function playBack(page: Page, file: Buffer, mimeType: string): Promise<Pla
 describe('recording', () => {
   const { stage } = useServerAndStage(browser);
 
-  test('a 2-person call recorded for 3 s downloads a playable file; the other sees the indicator only while it runs', async () => {
+  test('a 2-person call recorded for at least 3 s downloads a playable file; the other sees the indicator only while it runs', async () => {
     const room = uniqueRoom('rec');
     const [ann, bob] = await stage.pair(room);
     const indicatorAtBob = bob.page.getByTestId('recording-indicator');

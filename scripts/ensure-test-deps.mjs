@@ -2,7 +2,8 @@
 // Makes sure the system programs the test suites drive are installed, before `npm test` runs them.
 // Plain Node ESM with no dependencies: it runs before `npm run build`, on a fresh machine.
 //
-// Each entry names a program the tests need and the Debian package that provides it. To add
+// Each entry names a file the tests need (a program, or a font the screenshots render with) and
+// the Debian package that provides it. To add
 // one (coturn for TURN tests, redis-server for the Redis store), append a line to SYSTEM_DEPS.
 // Nothing is ever skipped silently: a missing program is installed (as root) or the run fails
 // with the exact command to run.
@@ -10,17 +11,19 @@
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 
-/** @type {ReadonlyArray<{ bin: string, pkg: string, why: string }>} */
+/** @type {ReadonlyArray<{ bin: string, pkg: string, why: string, font?: boolean }>} */
 const SYSTEM_DEPS = [
   { bin: '/usr/bin/chromium', pkg: 'chromium', why: 'end-to-end tests and bench:join drive real Chromium' },
   { bin: '/usr/bin/turnserver', pkg: 'coturn', why: 'TURN tests run a real coturn' },
   { bin: '/bin/ip', pkg: 'iproute2', why: 'the TURN test puts each browser in its own network namespace' },
   { bin: '/usr/bin/redis-server', pkg: 'redis-server', why: 'multi-node tests run a real Redis' },
+  { bin: '/usr/share/fonts/truetype/nanum/NanumBarunGothic.ttf', pkg: 'fonts-nanum', why: 'the Korean UI tests and screenshots need Hangul glyphs', font: true },
+  { bin: '/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf', pkg: 'fonts-noto-color-emoji', why: 'reactions and raised hands are emoji', font: true },
 ];
 
-function isExecutable(path) {
+function isPresent(dep) {
   try {
-    accessSync(path, constants.X_OK);
+    accessSync(dep.bin, dep.font ? constants.R_OK : constants.X_OK);
     return true;
   } catch {
     return false;
@@ -40,7 +43,7 @@ function run(command, args) {
 }
 
 function main() {
-  const missing = SYSTEM_DEPS.filter((dep) => !isExecutable(dep.bin));
+  const missing = SYSTEM_DEPS.filter((dep) => !isPresent(dep));
   if (missing.length === 0) {
     console.log(`ensure-test-deps: ok (${SYSTEM_DEPS.map((dep) => dep.pkg).join(', ')})`);
     return 0;
@@ -66,7 +69,7 @@ function main() {
     return 1;
   }
 
-  const stillMissing = missing.filter((dep) => !isExecutable(dep.bin));
+  const stillMissing = missing.filter((dep) => !isPresent(dep));
   if (stillMissing.length > 0) {
     for (const dep of stillMissing) {
       console.error(`ensure-test-deps: ${dep.bin} still missing after installing ${dep.pkg}`);

@@ -72,7 +72,7 @@ export class LoadPeer {
   private closedByUs = false;
   /** Resolves when the socket has closed, for whatever reason. */
   readonly closed: Promise<void>;
-  /** Set when the server closed the socket or it failed, not us. */
+  /** Called when the server closed an established session, or it failed: not when we closed it. */
   onLost: () => void = () => {};
 
   private constructor(private readonly deps: PeerDeps) {

@@ -1,16 +1,21 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { createConfabServer } from '../src/server.js';
 
-/** A fake built web app: an index.html and one hashed asset. */
+let webAppDir: string | undefined;
+
+/** A fake built web app (an index.html and one hashed asset), one per test process, removed at exit. */
 function fakeWebApp(): string {
+  if (webAppDir) return webAppDir;
   const dir = mkdtempSync(join(tmpdir(), 'confab-web-'));
   mkdirSync(join(dir, 'assets'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Confab</title>');
   writeFileSync(join(dir, 'assets', 'app-1234.js'), 'console.log(1)');
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  webAppDir = dir;
   return dir;
 }
 

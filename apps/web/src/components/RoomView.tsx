@@ -81,12 +81,16 @@ export function RoomView({ stream, onLeft }: RoomViewProps) {
   const talk = useTalk(room);
   const [view, setView] = useState<ViewMode>('grid');
   const [detailsFor, setDetailsFor] = useState<string | null>(null);
+  // A shared screen (on the ScreenStage above the grid) is the large tile: then no person is.
+  const screenKeys = screens.map((screen) => `screen:${screen.peerId}`).reverse();
   const layout = chooseLayout({
     view,
-    tiles: [room.self.id, ...peers.map((peer) => peer.id)],
+    tiles: [room.self.id, ...peers.map((peer) => peer.id), ...screenKeys],
     selfKey: room.self.id,
+    screens: screenKeys,
     activeSpeaker: talk.activeSpeaker,
   });
+  const personLarge = layout.kind === 'focus' && !screenKeys.includes(layout.large);
   const detailsPeer = detailsFor === null ? undefined : room.peers.get(detailsFor);
   const canAudio = hasTrack(stream, 'audio');
   const canVideo = hasTrack(stream, 'video');
@@ -151,9 +155,9 @@ export function RoomView({ stream, onLeft }: RoomViewProps) {
           <div
             className="grid"
             data-count={Math.min(peers.length + 1, 12)}
-            data-layout={layout.kind}
+            data-layout={personLarge ? 'focus' : 'grid'}
             data-testid="stage-grid"
-            style={layout.kind === 'focus' ? { gridTemplateColumns: `repeat(${Math.max(1, peers.length)}, minmax(0, 1fr))` } : undefined}
+            style={personLarge ? { gridTemplateColumns: `repeat(${Math.max(1, peers.length)}, minmax(0, 1fr))` } : undefined}
           >
             <SelfTile id={room.self.id} name={room.self.name} stream={stream} media={media} speaking={talk.speaking.has(room.self.id)} />
             {peers.map((peer) => (

@@ -1,7 +1,7 @@
 import type { PeerRoute } from '@confab/client';
+import { useT } from '../i18n/i18n-context.js';
 import type { MessageKey } from '../i18n/messages.js';
 import '../network.css';
-import { useT } from '../i18n/i18n-context.js';
 
 const LABEL: Record<Exclude<PeerRoute, 'unknown'>, MessageKey> = { direct: 'room.route.direct', relayed: 'room.route.relayed' };
 const TITLE: Record<Exclude<PeerRoute, 'unknown'>, MessageKey> = {

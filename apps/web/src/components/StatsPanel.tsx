@@ -106,7 +106,8 @@ function video(figures: StreamFigures, t: Translate): string {
 
 /** `srflx udp 203.0.113.9:6000`, and how a relay reaches its TURN server. */
 function candidate(c: CandidateInfo): string {
-  const address = c.address ? `${c.address}${c.port !== undefined ? `:${c.port}` : ''}` : undefined;
+  const host = c.address?.includes(':') ? `[${c.address}]` : c.address; // IPv6 in brackets, as in URLs
+  const address = host ? `${host}${c.port !== undefined ? `:${c.port}` : ''}` : undefined;
   const relay = c.relayProtocol ? `(${c.relayProtocol})` : undefined;
   return [c.type, c.protocol, address, relay].filter((part) => part !== undefined).join(' ');
 }

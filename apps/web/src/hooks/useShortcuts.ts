@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { shortcutFor, type ShortcutAction } from '../lib/shortcuts.js';
+import { shortcutFor, type KeyTarget, type ShortcutAction } from '../lib/shortcuts.js';
 
 export type ShortcutHandlers = Partial<Record<ShortcutAction, () => void>>;
 
@@ -13,8 +13,7 @@ export function useShortcuts(handlers: ShortcutHandlers): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || document.querySelector('dialog[open]')) return;
-      const target = event.target instanceof HTMLElement ? event.target : null;
-      const action = shortcutFor(event, target && { tagName: target.tagName, isContentEditable: target.isContentEditable, type: target instanceof HTMLInputElement ? target.type : undefined });
+      const action = shortcutFor(event, keyTarget(event.target));
       const handler = action ? latest.current[action] : undefined;
       if (!handler) return;
       event.preventDefault();
@@ -23,4 +22,10 @@ export function useShortcuts(handlers: ShortcutHandlers): void {
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
   }, []);
+}
+
+function keyTarget(target: EventTarget | null): KeyTarget | null {
+  if (!(target instanceof HTMLElement)) return null;
+  const type = target instanceof HTMLInputElement ? target.type : undefined;
+  return { tagName: target.tagName, isContentEditable: target.isContentEditable, ...(type === undefined ? {} : { type }) };
 }

@@ -11,7 +11,7 @@ export interface QualityFigures {
   rttMs?: number | undefined;
   /** Packets lost, in percent of the packets expected, over the last few seconds. */
   lossPercent?: number | undefined;
-  /** Interarrival jitter of what we receive, ms. */
+  /** Interarrival jitter of the audio we receive, ms. */
   jitterMs?: number | undefined;
   /** Frames per second decoded from their camera; only when their camera is on. */
   fps?: number | undefined;

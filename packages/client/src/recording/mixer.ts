@@ -1,4 +1,5 @@
 import { fitInside, gridLayout, type Rect } from './layout.js';
+import { startTicker } from './ticker.js';
 
 /** The recording's picture: 1280×720 at 25 frames a second, unless told otherwise. */
 export const MIX_WIDTH = 1280;
@@ -47,7 +48,7 @@ export class CallMixer {
   private readonly destination: MediaStreamAudioDestinationNode;
   private readonly inputs = new Map<string, Input>();
   private readonly order: string[] = [];
-  private readonly timer: ReturnType<typeof setInterval>;
+  private readonly stopTicker: () => void;
   private closed = false;
 
   /** Throws where there is no canvas capture or Web Audio. Call it from a click, so audio may start. */
@@ -66,8 +67,8 @@ export class CallMixer {
     this.destination = this.audio.createMediaStreamDestination();
     this.draw();
     this.stream = new MediaStream([...this.canvas.captureStream(fps).getVideoTracks(), ...this.destination.stream.getAudioTracks()]);
-    // A timer, not requestAnimationFrame: that one stops in a background tab, and the recording must not.
-    this.timer = setInterval(() => this.draw(), 1000 / fps);
+    // A worker's timer, not requestAnimationFrame: that one stops in a background tab, and the recording must not.
+    this.stopTicker = startTicker(1000 / fps, () => this.draw());
   }
 
   /** The people to show, in order. Inputs of people gone are let go of; new tracks are picked up. */
@@ -92,7 +93,7 @@ export class CallMixer {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    clearInterval(this.timer);
+    this.stopTicker();
     for (const id of [...this.inputs.keys()]) this.remove(id);
     for (const track of this.stream.getTracks()) track.stop();
     void this.audio.close().catch(() => {});
