@@ -90,7 +90,7 @@ describe('recording', () => {
     const indicatorAtBob = bob.page.getByTestId('recording-indicator');
     expect(await indicatorAtBob.count()).toBe(0);
 
-    await toolbarButton(ann.page, 'Start recording').click({ timeout: UI_TIMEOUT_MS });
+    await toolbarButton(ann.page, 'Record the call').click({ timeout: UI_TIMEOUT_MS });
     await indicatorAtBob.waitFor({ state: 'visible', timeout: SHOW_TIMEOUT_MS });
     expect(await indicatorAtBob.textContent()).toContain('ann is recording');
     await ann.page.getByTestId('recording-indicator').filter({ hasText: 'You are recording' }).waitFor({ timeout: SHOW_TIMEOUT_MS });
@@ -125,7 +125,7 @@ describe('recording', () => {
 
   test('leaving while recording stops the recording and saves the file', async () => {
     const [ann, bob] = await stage.pair(uniqueRoom('rec-leave'));
-    await toolbarButton(ann.page, 'Start recording').click({ timeout: UI_TIMEOUT_MS });
+    await toolbarButton(ann.page, 'Record the call').click({ timeout: UI_TIMEOUT_MS });
     await bob.page.getByTestId('recording-indicator').waitFor({ state: 'visible', timeout: SHOW_TIMEOUT_MS });
     await sleep(RECORD_MS / 2);
     const download = ann.page.waitForEvent('download', { timeout: DOWNLOAD_TIMEOUT_MS });

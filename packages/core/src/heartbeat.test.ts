@@ -60,21 +60,23 @@ describe('Heartbeat', () => {
     hb.stop();
   });
 
-  it("reads the transport's own last-seen times when given them, so a frame costs no touch", () => {
+  it("sweeps the transport's own connections and last-seen times when given them, so a frame costs no touch", () => {
     const dead: string[] = [];
     const pings: string[] = [];
-    const seen = new Map<string, number>();
+    const seen = new Map<string, number>([
+      ['a', Date.now()],
+      ['b', Date.now()],
+    ]);
     const hb = new Heartbeat({
       intervalMs: 1000,
       timeoutMs: 3000,
       onPing: (c) => pings.push(c),
-      onDead: (c) => dead.push(c),
-      lastSeen: (c) => seen.get(c),
+      onDead: (c) => {
+        dead.push(c);
+        seen.delete(c);
+      },
+      tracked: () => seen,
     });
-    seen.set('a', Date.now());
-    seen.set('b', Date.now());
-    hb.touch('a');
-    hb.touch('b');
     hb.start();
     for (let t = 0; t < 6; t++) {
       vi.advanceTimersByTime(1000);
@@ -82,6 +84,7 @@ describe('Heartbeat', () => {
     }
     expect(dead).toEqual(['a']);
     expect(pings.filter((c) => c === 'b')).toHaveLength(6);
+    expect(hb.size).toBe(0);
     hb.stop();
   });
 });

@@ -11,10 +11,12 @@ export interface HeartbeatOptions {
   onDead: (connId: string) => void;
   now?: () => number;
   /**
-   * When the transport already records when each connection was last heard from, the sweep reads
-   * it here, and `touch` need only be called once, to register the connection: no write per frame.
+   * For a transport that already records when each of its connections was last heard from: the
+   * sweep reads them here, and `touch` and `remove` are not needed (no write per frame, no second
+   * map of every connection). A connection reported dead must leave this list, or it is reported
+   * again at the next sweep.
    */
-  lastSeen?: (connId: string) => number | undefined;
+  tracked?: () => Iterable<readonly [connId: string, lastSeen: number]>;
 }
 
 /**
@@ -59,9 +61,15 @@ export class Heartbeat {
 
   private sweep(): void {
     const deadline = this.now() - this.timeoutMs;
-    const recorded = this.options.lastSeen;
-    for (const [connId, touched] of this.lastSeen) {
-      const seen = recorded?.(connId) ?? touched;
+    const tracked = this.options.tracked;
+    if (tracked) {
+      for (const [connId, seen] of tracked()) {
+        if (seen < deadline) this.options.onDead(connId);
+        else this.options.onPing(connId);
+      }
+      return;
+    }
+    for (const [connId, seen] of this.lastSeen) {
       if (seen < deadline) {
         this.lastSeen.delete(connId);
         this.options.onDead(connId);

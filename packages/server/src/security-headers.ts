@@ -2,7 +2,8 @@ import type { ServerResponse } from 'node:http';
 
 /**
  * Headers on every HTTP response. The CSP allows only same-origin scripts and styles, media from
- * getUserMedia (blob:/mediastream:), and WebSocket connections to this origin.
+ * getUserMedia (blob:/mediastream:), WebSocket connections, and blob: workers (the recording's
+ * frame clock, which keeps its pace in a background tab).
  */
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -11,6 +12,7 @@ const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data: blob:",
   "media-src 'self' blob: mediastream:",
   "connect-src 'self' ws: wss:",
+  "worker-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'none'",
   "frame-ancestors 'none'",

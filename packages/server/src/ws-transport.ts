@@ -39,6 +39,7 @@ export interface WsTransportOptions {
 
 interface Connection {
   id: string;
+  ip: string;
   ws: WebSocket;
   /** The socket under `ws` (the one the upgrade came on): the frames of each turn go to it in one write. */
   socket: Duplex;
@@ -53,6 +54,10 @@ interface Connection {
   /** Made on first use: most connections never log anything. */
   log: Logger | undefined;
 }
+
+/** Where a WebSocket keeps its Connection, so one set of listeners serves every socket. */
+const CONNECTION = Symbol('confab.connection');
+type TaggedSocket = WebSocket & { [CONNECTION]?: Connection };
 
 /** A text frame's bytes as a string; `ws` hands a Buffer unless told otherwise. */
 function textOf(data: RawData): string {
@@ -103,10 +108,16 @@ export class WsTransport {
         const conn = this.connections.get(connId);
         if (!conn) return;
         this.logOf(conn).info('heartbeat timeout');
+        // Out of the sweep at once; the close event that follows does the rest.
+        this.connections.delete(connId);
         conn.ws.terminate();
       },
-      lastSeen: (connId) => this.connections.get(connId)?.lastSeen,
+      tracked: () => this.lastSeenOfAll(),
     });
+  }
+
+  private *lastSeenOfAll(): Iterable<readonly [string, number]> {
+    for (const [connId, conn] of this.connections) yield [connId, conn.lastSeen];
   }
 
   /** Binds the core; separate from the constructor because the core's deliver points back here. */
@@ -153,8 +164,14 @@ export class WsTransport {
       return refuseUpgrade(socket, refusal.status, refusal.reason);
     }
     this.admission.opened(ip);
-    socket.once('close', () => this.admission.closed(ip));
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, socket, ip));
+    // Until the WebSocket exists, the socket's close gives the address its slot back; after, the
+    // WebSocket's close does (onClose), and this listener goes.
+    const unadmit = () => this.admission.closed(ip);
+    socket.once('close', unadmit);
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      socket.removeListener('close', unadmit);
+      this.accept(ws, socket, ip);
+    });
   }
 
   /** Starts the closing handshake after the frames already sent. */
@@ -167,11 +184,35 @@ export class WsTransport {
     return (conn.log ??= this.options.log.child({ connId: conn.id }));
   }
 
+  /*
+   * One set of listeners for every socket (`this` is the socket), rather than four closures per
+   * connection: an idle connection costs less memory.
+   */
+  private readonly listeners = ((transport: WsTransport) => ({
+    message(this: TaggedSocket, data: RawData, isBinary: boolean): void {
+      const conn = this[CONNECTION];
+      if (conn) transport.onFrame(conn, data, isBinary);
+    },
+    pong(this: TaggedSocket): void {
+      const conn = this[CONNECTION];
+      if (conn) conn.lastSeen = Date.now();
+    },
+    error(this: TaggedSocket, err: Error): void {
+      const conn = this[CONNECTION];
+      if (conn) transport.logOf(conn).warn({ err: err.message, code: (err as { code?: string }).code }, 'socket error');
+    },
+    close(this: TaggedSocket, code: number): void {
+      const conn = this[CONNECTION];
+      if (conn) transport.onClose(conn, code);
+    },
+  }))(this);
+
   private accept(ws: WebSocket, socket: Duplex, ip: string): void {
     const connId = `${this.options.connIdPrefix ?? 'c'}${++this.nextConnId}`;
     const now = Date.now();
     const conn: Connection = {
       id: connId,
+      ip,
       ws,
       socket,
       held: undefined,
@@ -185,15 +226,14 @@ export class WsTransport {
       dropped: false,
       log: undefined,
     };
+    (ws as TaggedSocket)[CONNECTION] = conn;
     this.connections.set(connId, conn);
-    this.heartbeat.touch(connId);
     if (this.options.log.isLevelEnabled('debug')) this.logOf(conn).debug({ ip }, 'connected');
-    ws.on('message', (data, isBinary) => this.onFrame(conn, data, isBinary));
-    ws.on('pong', () => {
-      conn.lastSeen = Date.now();
-    });
-    ws.on('error', (err) => this.logOf(conn).warn({ err: err.message, code: (err as { code?: string }).code }, 'socket error'));
-    ws.on('close', (code) => this.onClose(conn, code));
+    const { message, pong, error, close } = this.listeners;
+    ws.on('message', message);
+    ws.on('pong', pong);
+    ws.on('error', error);
+    ws.on('close', close);
   }
 
   private onFrame(conn: Connection, data: RawData, isBinary: boolean): void {
@@ -222,8 +262,8 @@ export class WsTransport {
   private onClose(conn: Connection, code: number): void {
     const connId = conn.id;
     clearTimeout(conn.helloTimer);
+    this.admission.closed(conn.ip);
     this.connections.delete(connId);
-    this.heartbeat.remove(connId);
     this.iceRefresh?.stop(connId);
     if (this.options.log.isLevelEnabled('debug')) this.logOf(conn).debug({ code }, 'closed');
     // On shutdown, seats stay where they are (in Redis) for the clients to resume elsewhere.

@@ -1,9 +1,10 @@
 import type { Room } from '@confab/client';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useAutoplayGuard } from '../hooks/useAutoplayGuard.js';
 import { useRoomPeers } from '../hooks/useRoomPeers.js';
 import { useSelfMedia } from '../hooks/useSelfMedia.js';
 import { useMediaShortcuts } from '../hooks/useMediaShortcuts.js';
+import { usePageReturn } from '../hooks/usePageReturn.js';
 import { useShortcuts } from '../hooks/useShortcuts.js';
 import type { ShortcutAction } from '../lib/shortcuts.js';
 import { hasTrack } from '../lib/media-streams.js';
@@ -30,6 +31,10 @@ export function CallRoom({ room, stream, peerName, onHangUp }: CallRoomProps) {
   const canAudio = hasTrack(stream, 'audio');
   const canVideo = hasTrack(stream, 'video');
   const [helpOpen, setHelpOpen] = useState(false);
+  // Back from the background: restart ICE on a call that dropped meanwhile; the signaling
+  // connection recovers on its own (it probes on `online` and reconnects with resume).
+  const recoverable = useMemo(() => ({ checkConnection: () => room.recover() }), [room]);
+  usePageReturn(recoverable);
   const mediaKeys = useMediaShortcuts(media, setMedia, canAudio, canVideo);
   useShortcuts({ ...mediaKeys.handlers, leave: onHangUp, help: () => setHelpOpen(true) });
   const available = new Set<ShortcutAction>(['leave', 'help', ...(canAudio ? ['microphone' as const] : []), ...(canVideo ? ['camera' as const] : [])]);

@@ -4,7 +4,7 @@ import { defineCatalog } from '../catalog.js';
 export const recording = defineCatalog(
   {
     'recording.start': 'Record',
-    'recording.startLabel': 'Start recording',
+    'recording.startLabel': 'Record the call',
     'recording.stop': 'Stop',
     'recording.stopLabel': 'Stop recording and save the file',
     'recording.someone': '{name} is recording',
