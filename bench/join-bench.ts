@@ -96,6 +96,7 @@ export async function runJoinBench(options: JoinBenchOptions): Promise<JoinRepor
               try {
                 sample = await rooms.get(build)!.measure(variant, label);
               } catch (error) {
+                if (!browser.isConnected()) throw error;
                 // A join that never showed everyone's video is a failure to report, not a reason to stop.
                 log(`${tag}  ${label} failed: ${error instanceof Error ? error.message : String(error)}`);
                 if (run >= 1) failures.set(key, (failures.get(key) ?? 0) + 1);

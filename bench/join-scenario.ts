@@ -99,6 +99,12 @@ export async function openBenchRoom(
       return { ms, appMarksMs: await appMarks(newcomer), stages };
     } catch (error) {
       console.error(newcomer.consoleLines().slice(-20).join('\n'));
+      // What the residents saw of this join, for the failure's diagnosis.
+      for (const resident of residents) {
+        const seen = await readStages(resident.page).catch(() => undefined);
+        console.error(`${resident.name}: ${seen ? seen.events.map((e) => `${e.stage}/${e.key}`).join(' ') : 'page not readable'}`);
+        console.error(resident.consoleLines().slice(-5).join('\n'));
+      }
       throw error;
     } finally {
       await newcomer.close();

@@ -1,4 +1,4 @@
-import { sendEncoding, sendTarget, SPEAKING_RELEASE_MS, STATS_POLL_MS } from '@confab/client';
+import { MAX_BACKOFF, sendEncoding, sendTarget, SPEAKING_RELEASE_MS, STATS_POLL_MS, type SendEncoding } from '@confab/client';
 import { describe, expect, test } from 'vitest';
 import { expectFramesAdvancing, expectMesh } from './harness/media.js';
 import { useBrowser, useServerAndStage } from './harness/suite.js';
@@ -20,6 +20,19 @@ import { pollUntil, sleep } from './harness/wait.js';
  * Who is talking and how good the link is, as the others see it. Chromium's fake microphone
  * beeps without pause, so an unmuted person always "speaks"; a muted one sends silence.
  */
+
+/**
+ * Whether a sender holds the policy's encoding for a room of `people`, at any back-off step (a
+ * loaded test machine may make a link look poor for a while, which only lowers it further).
+ */
+function isFor(people: number, held: Partial<SendEncoding> | undefined): boolean {
+  return Array.from({ length: MAX_BACKOFF + 1 }, (_, step) => sendEncoding(people, step)).some(
+    (e) =>
+      held?.maxBitrate === e.maxBitrate &&
+      held.maxFramerate === e.maxFramerate &&
+      Math.abs((held.scaleResolutionDownBy ?? 1) - e.scaleResolutionDownBy) < 0.01,
+  );
+}
 
 /** Time for a speaking, quality or layout change to reach the other side and show. */
 const INDICATOR_TIMEOUT_MS = 10_000;
@@ -133,32 +146,31 @@ describe('adaptive mesh', () => {
     const bob = await stage.enter('bob', room);
     await expectFramesAdvancing(bob.page, 'ann');
 
-    const forTwo = sendEncoding(2);
+    let last: unknown;
     const toBob = await pollUntil(
       async () => {
         const view = (await sendersOf(ann.page)).bob;
-        return view?.sendEncoding?.maxBitrate === forTwo.maxBitrate ? view : undefined;
+        last = view;
+        return isFor(2, view?.sendEncoding) ? view : undefined;
       },
       { timeoutMs: INDICATOR_TIMEOUT_MS, what: "ann's encoding for a call of two" },
+      () => JSON.stringify(last),
     );
-    expect(toBob.sendEncoding?.maxFramerate).toBe(forTwo.maxFramerate);
 
     const cid = await stage.enter('cid', room);
-    const forThree = sendEncoding(3);
     const senders = await pollUntil(
       async () => {
         const views = await sendersOf(ann.page);
-        const lowered = ['bob', 'cid'].every((name) => views[name]?.sendEncoding?.maxBitrate === forThree.maxBitrate);
-        return lowered ? views : undefined;
+        last = views;
+        return ['bob', 'cid'].every((name) => isFor(3, views[name]?.sendEncoding)) ? views : undefined;
       },
       { timeoutMs: INDICATOR_TIMEOUT_MS, what: "ann's encodings for a room of three" },
+      () => JSON.stringify(last),
     );
-    expect(forThree.maxBitrate).toBeLessThan(forTwo.maxBitrate);
-    expect(senders.bob?.sendEncoding?.scaleResolutionDownBy).toBeGreaterThanOrEqual(1);
+    expect(senders.bob?.sendEncoding?.maxBitrate).toBeLessThan(toBob.sendEncoding?.maxBitrate ?? 0);
     await expectMesh([ann, bob, cid].map(({ name, page }) => ({ name, page })));
     // The picture really sent is no taller than the policy's height for three.
     const maxHeight = sendTarget(3).height;
-    let last: unknown;
     const sent = await pollUntil(
       async () => {
         const views = await sendersOf(ann.page);

@@ -64,11 +64,27 @@ describe('updateBenchmarksReport', () => {
     });
     await updateBenchmarksReport({ resultsDir: results, docsDir: docs });
     const md = await page();
-    expect(md).toContain('| 2 | 4 | 800.0 | 1200.0 | 700.0 | 1200.0 |');
-    expect(md).toContain('| 4 | 2 | 1200.0 | 1500.0 | 1000.0 | 1500.0 |');
+    expect(md).toContain('| 2 people | 4 | – | 800.0 | 1200.0 | 700.0 | 1200.0 |');
+    expect(md).toContain('| 4 people | 2 | – | 1200.0 | 1500.0 | 1000.0 | 1500.0 |');
     expect(md).toContain('| signaling | 40.0 | – |');
     expect(md).toContain('1.50× the median time of a room of 2');
     expect(md).toContain('Measured 2026-12-04 12:30 UTC on Node v20.20.2, 2 CPUs (Test CPU), 4 GiB, load average 0.50 0.40 0.30, commit abc1234.');
+  });
+
+  it('labels join variants and compares each with the baseline of the same run when there is one', async () => {
+    await write('join', {
+      measuredAt: '2026-12-04T12:30:00.000Z',
+      scenarios: [
+        { people: 2, variant: 'warm', runs: 3, failures: 0, medianMs: 900, samplesMs: [800, 900, 1000] },
+        { people: 2, variant: 'cold', runs: 3, failures: 1, medianMs: 1500, samplesMs: [1400, 1500] },
+      ],
+      baseline: { staticDir: '/tmp/before', scenarios: [{ people: 2, variant: 'warm', medianMs: 1200 }] },
+    });
+    await updateBenchmarksReport({ resultsDir: results, docsDir: docs });
+    const md = await page();
+    expect(md).toContain('| 2 people, warm | 3 | 0 | 900.0 | 1000.0 | 800.0 | 1000.0 | 0.75× |');
+    expect(md).toContain('| 2 people, cold | 3 | 1 | 1500.0 | 1500.0 | 1400.0 | 1500.0 | – |');
+    expect(md).toContain('The baseline (/tmp/before) was measured in the same run.');
   });
 
   it('names the command for a bench not run yet, and survives a result of an unexpected shape', async () => {

@@ -1,5 +1,5 @@
 import { int, ms, ratio, table, times } from '../markdown.js';
-import { entries, list, num, numbers, type Json } from '../read.js';
+import { entries, list, num, numbers, str, type Json } from '../read.js';
 import { barChart } from '../svg.js';
 import type { Section } from './section.js';
 
@@ -19,9 +19,15 @@ export const joinSection: Section = {
     'the clock runs from the click on Join to the first decoded frame of every remote video. ' +
     'Rooms of 2 and of 4 people.',
   render(result: Json) {
+    const label = (s: Json) => `${int(num(s, 'people'))} people${str(s, 'variant') ? `, ${str(s, 'variant')}` : ''}`;
+    const baseline = list(result, 'baseline', 'scenarios');
     const scenarios = list(result, 'scenarios').map((s) => {
       const samples = [...numbers(s, 'samplesMs')].sort((a, b) => a - b);
+      const before = baseline.find((b) => label(b) === label(s));
       return {
+        label: label(s),
+        baselineMedian: num(before, 'medianMs'),
+        failures: num(s, 'failures'),
         people: num(s, 'people'),
         runs: num(s, 'runs') ?? (samples.length || undefined),
         median: num(s, 'medianMs'),
@@ -31,9 +37,19 @@ export const joinSection: Section = {
         stages: entries(s, 'stagesMedianMs').filter((e): e is [string, number] => typeof e[1] === 'number'),
       };
     });
+    const withBaseline = scenarios.some((s) => s.baselineMedian !== undefined);
     const figures = table(
-      ['people in the room', 'runs', 'median ms', 'p90 ms', 'min ms', 'max ms'],
-      scenarios.map((s) => [int(s.people), int(s.runs), ms(s.median), ms(s.p90), ms(s.min), ms(s.max)]),
+      ['people in the room', 'runs', 'failures', 'median ms', 'p90 ms', 'min ms', 'max ms', ...(withBaseline ? ['median ÷ baseline'] : [])],
+      scenarios.map((s) => [
+        s.label,
+        int(s.runs),
+        int(s.failures),
+        ms(s.median),
+        ms(s.p90),
+        ms(s.min),
+        ms(s.max),
+        ...(withBaseline ? [times(ratio(s.median, s.baselineMedian))] : []),
+      ]),
     );
     const two = scenarios.find((s) => s.people === 2);
     const four = scenarios.find((s) => s.people === 4);
@@ -41,7 +57,7 @@ export const joinSection: Section = {
     const stages =
       stageNames.length > 0
         ? table(
-            ['stage (median ms)', ...scenarios.map((s) => `${int(s.people)} people`)],
+            ['stage (median ms)', ...scenarios.map((s) => s.label)],
             stageNames.map((name) => [name, ...scenarios.map((s) => ms(s.stages.find(([k]) => k === name)?.[1]))]),
           )
         : '';
@@ -51,8 +67,8 @@ export const joinSection: Section = {
       svg: barChart(
         'Click on Join → first remote video frame (lower is better)',
         [
-          { title: 'median', format: (v) => `${Math.round(v)} ms`, bars: scenarios.map((s) => ({ label: `${s.people ?? '?'} people`, value: s.median, highlight: true })) },
-          { title: '90th percentile', format: (v) => `${Math.round(v)} ms`, bars: scenarios.map((s) => ({ label: `${s.people ?? '?'} people`, value: s.p90, highlight: true })) },
+          { title: 'median', format: (v) => `${Math.round(v)} ms`, bars: scenarios.map((s) => ({ label: s.label, value: s.median, highlight: true })) },
+          { title: '90th percentile', format: (v) => `${Math.round(v)} ms`, bars: scenarios.map((s) => ({ label: s.label, value: s.p90, highlight: true })) },
         ],
         'npm run bench:join: real Chromium, built server, loopback',
       ),
@@ -60,6 +76,7 @@ export const joinSection: Section = {
     const markdown = [
       figures,
       '',
+      ...(withBaseline ? [`The baseline (${str(result, 'baseline', 'staticDir') ?? 'an earlier build'}) was measured in the same run.`, ''] : []),
       ...(two && four ? [`A room of 4 takes ${times(ratio(four.median, two.median))} the median time of a room of 2 (same run).`, ''] : []),
       ...(stages ? ['Where the time goes (medians of each stage):', '', stages, ''] : []),
       `![${chart.alt}](benchmarks/${chart.file})`,

@@ -304,8 +304,9 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
         this.connectedAt = Date.now();
         this.fastStartTimer = setTimeout(() => void this.endFastStart(), FAST_START_MS);
       }
+    } else if (state === 'failed' || state === 'closed') {
+      this.routes.stop({ reset: true });
     }
-    else if (state === 'failed' || state === 'closed') this.routes.stop({ reset: true });
     this.restarter.onConnectionState(state);
     this.emitter.emit('connectionState', state);
   }

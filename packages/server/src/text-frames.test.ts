@@ -1,10 +1,10 @@
-import { Sender } from 'ws';
+import * as wsModule from 'ws';
 import { describe, expect, it } from 'vitest';
 import { encodeTextFrames } from './text-frames.js';
 
-/** `ws`'s own framing (a public static of its Sender), for the bytes a server frame must have. */
+/** `ws`'s own framing (a static of its Sender, exported at run time but not in its types), for the bytes a server frame must have. */
 type Frame = (data: string, options: { fin: boolean; opcode: number; mask: boolean; readOnly: boolean }) => (Buffer | string)[];
-const wsFrame = (Sender as unknown as { frame: Frame }).frame;
+const wsFrame = (wsModule as unknown as { Sender: { frame: Frame } }).Sender.frame;
 const TEXT_OPCODE = 1;
 const asWsWouldSend = (text: string) =>
   Buffer.concat(wsFrame(text, { fin: true, opcode: TEXT_OPCODE, mask: false, readOnly: false }).map((part) => Buffer.from(part)));

@@ -115,8 +115,10 @@ export class RoomMedia<P extends TalkPeer> {
 
     // Back-off follows how our media reaches them: their RTCP loss report, else ours of theirs.
     const sending = classifyQuality({ rttMs: stats.rttMs, lossPercent: stats.outbound.lossPercent ?? stats.lossPercent });
-    const step = link.backoff.step;
-    if (link.backoff.update(sending, now) !== step) this.applyEncoding(peer);
+    link.backoff.update(sending, now);
+    // Checked at every poll (setParameters runs only when the encoding differs from the last one
+    // asked): a back-off step, a sender that got its track late, another camera all show up here.
+    this.applyEncoding(peer);
   }
 
   /** The connection to `peer` is up: its sender gets the encoding for the room's size. */
