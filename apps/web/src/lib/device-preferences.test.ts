@@ -23,8 +23,8 @@ describe('device preferences', () => {
     expect(loadDevicePreferences(undefined)).toEqual({});
   });
 
-  it('asks for the remembered camera as ideal, without the front-camera hint', () => {
-    expect(withPreferredDevice({ width: { ideal: 1280 }, facingMode: 'user' }, 'cam-2')).toEqual({ width: { ideal: 1280 }, deviceId: { ideal: 'cam-2' } });
+  it('asks for the remembered camera exactly, without the front-camera hint', () => {
+    expect(withPreferredDevice({ width: { ideal: 1280 }, facingMode: 'user' }, 'cam-2')).toEqual({ width: { ideal: 1280 }, deviceId: { exact: 'cam-2' } });
     expect(withPreferredDevice({ facingMode: 'user' }, undefined)).toEqual({ facingMode: 'user' });
   });
 });

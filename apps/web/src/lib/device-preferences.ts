@@ -41,12 +41,12 @@ export function saveDevicePreference(kind: DeviceKind, deviceId: string, storage
 }
 
 /**
- * Capture constraints that ask for the remembered device, as `ideal`: a device that is gone
- * falls back to the browser's choice instead of failing.
+ * Capture constraints that ask for the remembered device, exactly (Chromium does not always honour
+ * an `ideal` device id); the caller falls back to the browser's choice when it is gone.
  */
 export function withPreferredDevice(constraints: MediaTrackConstraints, deviceId: string | undefined): MediaTrackConstraints {
   if (!deviceId) return constraints;
   // A chosen camera replaces the "front camera" hint, which would fight it on phones.
   const { facingMode: _facingMode, ...rest } = constraints;
-  return { ...rest, deviceId: { ideal: deviceId } };
+  return { ...rest, deviceId: { exact: deviceId } };
 }

@@ -28,7 +28,14 @@ export function captureConstraints(kind: CaptureKind, devices: DevicePreferences
 export function captureMedia(kind: CaptureKind): Promise<MediaStream> {
   const devices = typeof navigator === 'undefined' ? undefined : navigator.mediaDevices;
   if (!devices?.getUserMedia) return Promise.reject(insecureContextError());
-  return devices.getUserMedia(captureConstraints(kind, loadDevicePreferences()));
+  const preferred = loadDevicePreferences();
+  if (!preferred.audioinput && !preferred.videoinput) return devices.getUserMedia(captureConstraints(kind));
+  // The remembered devices, exactly; one that is gone (or busy) falls back to the browser's choice.
+  return devices.getUserMedia(captureConstraints(kind, preferred)).catch((error: unknown) => {
+    const name = (error as { name?: unknown } | null)?.name;
+    if (name !== 'OverconstrainedError' && name !== 'NotFoundError' && name !== 'NotReadableError') throw error;
+    return devices.getUserMedia(captureConstraints(kind));
+  });
 }
 
 /** Ends every track of a stream, which turns off the camera light. Safe on null. */
