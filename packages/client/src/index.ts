@@ -31,6 +31,7 @@ export type { ResumeCredentials } from './resume-storage.js';
 export { REJOIN_AWAIT_MS } from './rejoin-plan.js';
 export { ICE_DISCONNECTED_RESTART_MS, ICE_RESTART_MIN_INTERVAL_MS } from './ice-restarter.js';
 export { POLITE_OFFER_DELAY_MS } from './polite-offer.js';
+export { FAST_START_HEIGHT, FAST_START_MAX_MS } from './fast-start.js';
 export { RECEIVE_STALL_CHECK_MS } from './receive-watch.js';
 export {
   ConfabError,
