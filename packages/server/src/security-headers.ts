@@ -2,8 +2,7 @@ import type { ServerResponse } from 'node:http';
 
 /**
  * Headers on every HTTP response. The CSP allows only same-origin scripts and styles, media from
- * getUserMedia (blob:/mediastream:), WebSocket connections, and blob: workers (the recording's
- * frame clock, which keeps its pace in a background tab).
+ * getUserMedia (blob:/mediastream:), and WebSocket connections.
  */
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -12,7 +11,6 @@ const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data: blob:",
   "media-src 'self' blob: mediastream:",
   "connect-src 'self' ws: wss:",
-  "worker-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'none'",
   "frame-ancestors 'none'",

@@ -5,8 +5,9 @@ const MIN_TICK_SHARE = 0.8;
  * Calls `onTick` about every `intervalMs`. The page's own timers are throttled in a background tab
  * (once a second, and after minutes once a minute in Chromium), a Web Worker's much less, and a
  * recording must keep its frame rate when its tab is not in front: so a tiny worker ticks too,
- * where the page allows one (Confab's server sends `worker-src 'self' blob:`). A page whose
- * Content-Security-Policy refuses blob: workers keeps the page timer alone. Ticks from
+ * where the page allows one. A page whose Content-Security-Policy refuses blob: workers (Confab's
+ * own server does: allowing it stalled recording pages in the e2e run, not yet understood) keeps
+ * the page timer alone. Ticks from
  * both clocks are merged so `onTick` never runs faster than the interval. Returns the function
  * that stops it.
  */
