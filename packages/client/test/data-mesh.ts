@@ -1,9 +1,11 @@
 import type { PeerInfo } from '@confab/protocol';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { DataLink, type DataChannelFactory } from '../src/data/data-link.js';
 import { RoomData } from '../src/data/room-data.js';
 import type { FileSharingOptions } from '../src/files/file-sharing.js';
 import { RemotePeer } from '../src/remote-peer.js';
 import { fakeChannelPair, type FakeDataChannel, type FakeNetworkOptions } from './fake-data-channel.js';
+import { FakeMediaStream } from './fake-rtc.js';
 
 /**
  * People in a room with their data layers (RoomData) linked pairwise by fake data channels: the
@@ -73,4 +75,17 @@ function link(
     messagesA.open();
     filesA.open();
   }
+}
+
+/** Per test: fake MediaStream and fake timers for a data mesh, all restored afterwards. */
+export function useDataMeshEnvironment(): void {
+  beforeEach(() => {
+    vi.stubGlobal('MediaStream', FakeMediaStream);
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+  });
 }

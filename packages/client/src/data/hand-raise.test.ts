@@ -1,18 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { dataMesh } from '../../test/data-mesh.js';
-import { FakeMediaStream } from '../../test/fake-rtc.js';
+import { describe, expect, it, vi } from 'vitest';
+import { dataMesh, useDataMeshEnvironment } from '../../test/data-mesh.js';
 import { HAND_CHANNEL, isHandWireMessage, orderHands, type RaisedHand } from './hand-raise.js';
 
-beforeEach(() => {
-  vi.stubGlobal('MediaStream', FakeMediaStream);
-  vi.useFakeTimers();
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+useDataMeshEnvironment();
 
 const queue = (hands: readonly RaisedHand[]) => hands.map((h) => h.peerId);
 /** Delivers everything in flight on the fake channels. */

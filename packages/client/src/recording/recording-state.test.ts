@@ -1,18 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { dataMesh } from '../../test/data-mesh.js';
-import { FakeMediaStream } from '../../test/fake-rtc.js';
+import { describe, expect, it, vi } from 'vitest';
+import { dataMesh, useDataMeshEnvironment } from '../../test/data-mesh.js';
 import { isRecordingWireMessage, RECORDING_CHANNEL } from './recording-state.js';
 
-beforeEach(() => {
-  vi.stubGlobal('MediaStream', FakeMediaStream);
-  vi.useFakeTimers();
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+useDataMeshEnvironment();
 
 const settle = () => vi.runAllTimersAsync();
 
