@@ -13,7 +13,8 @@ import {
 import { expectFramesAdvancing } from './harness/media.js';
 import type { Stage } from './harness/stage.js';
 import { useBrowser, useServerAndStage } from './harness/suite.js';
-import { alertText, remoteTiles, selfTile, statusText } from './harness/ui.js';
+import { qualityIndicator, speakingTile, statFigure } from './harness/talk.js';
+import { alertText, mutedBadge, muteMicrophone, remoteTiles, selfTile, statusText } from './harness/ui.js';
 import { pollUntil } from './harness/wait.js';
 
 /**
@@ -93,6 +94,22 @@ describe('a call that connects', () => {
     await expectFramesAdvancing(bob.page, 'ann');
     expect(await remoteTiles(ann.page).count()).toBe(1);
     expect(await remoteTiles(bob.page).count()).toBe(1);
+
+    // The tiles of a call say what a room's say: who speaks (the fake microphone beeps), the
+    // link's grade with its details, and a muted microphone.
+    await speakingTile(bob.page, 'ann', true).waitFor({ timeout: UI_STATE_TIMEOUT_MS });
+    await qualityIndicator(bob.page, 'ann').and(bob.page.locator('[data-quality]:not([data-quality="unknown"])')).waitFor({ timeout: UI_STATE_TIMEOUT_MS });
+    await qualityIndicator(bob.page, 'ann').click();
+    const rtt = await pollUntil(async () => ((await statFigure(bob.page, 'rtt').textContent()) ?? '').match(/\d ms/)?.[0], {
+      timeoutMs: UI_STATE_TIMEOUT_MS,
+      what: 'the round trip in the details panel',
+    });
+    expect(rtt).toMatch(/\d ms/);
+    await bob.page.keyboard.press('Escape');
+    await bob.page.getByTestId('stats-panel').waitFor({ state: 'detached', timeout: UI_STATE_TIMEOUT_MS });
+    await muteMicrophone(ann.page);
+    await mutedBadge(bob.page, 'ann').waitFor({ timeout: UI_STATE_TIMEOUT_MS });
+    await speakingTile(bob.page, 'ann', false).waitFor({ timeout: UI_STATE_TIMEOUT_MS });
 
     await click(ann.page, 'Hang up');
     await statusText(bob.page, 'ann hung up').waitFor({ timeout: UI_STATE_TIMEOUT_MS });

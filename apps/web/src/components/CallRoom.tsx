@@ -1,5 +1,6 @@
 import type { Room } from '@confab/client';
 import { useEffect, useMemo, useState } from 'react';
+import { RoomProvider } from '../hooks/room-context.js';
 import { useAutoplayGuard } from '../hooks/useAutoplayGuard.js';
 import { useRoomPeers } from '../hooks/useRoomPeers.js';
 import { useSelfMedia } from '../hooks/useSelfMedia.js';
@@ -12,7 +13,9 @@ import { CallControls } from './CallControls.js';
 import { RemoteTile } from './RemoteTile.js';
 import { SelfTile } from './SelfTile.js';
 import { ShortcutsHelp } from './ShortcutsHelp.js';
+import { StatsPanel } from './StatsPanel.js';
 import { TapToUnmute } from './TapToUnmute.js';
+import { useTalk } from '../hooks/useTalk.js';
 import { useT } from '../i18n/i18n-context.js';
 
 export interface CallRoomProps {
@@ -22,7 +25,7 @@ export interface CallRoomProps {
   onHangUp: () => void;
 }
 
-/** A direct call in progress: the same tiles as a room, and Hang up. */
+/** A direct call in progress: the same tiles as a room (speaking, quality and its details), and Hang up. */
 export function CallRoom({ room, stream, peerName, onHangUp }: CallRoomProps) {
   const t = useT();
   const peers = useRoomPeers(room);
@@ -31,6 +34,9 @@ export function CallRoom({ room, stream, peerName, onHangUp }: CallRoomProps) {
   const canAudio = hasTrack(stream, 'audio');
   const canVideo = hasTrack(stream, 'video');
   const [helpOpen, setHelpOpen] = useState(false);
+  const talk = useTalk(room);
+  const [detailsFor, setDetailsFor] = useState<string | null>(null);
+  const detailsPeer = detailsFor === null ? undefined : room.peers.get(detailsFor);
   // Back from the background: restart ICE on a call that dropped meanwhile; the signaling
   // connection recovers on its own (it probes on `online` and reconnects with resume).
   const recoverable = useMemo(() => ({ checkConnection: () => room.recover() }), [room]);
@@ -48,36 +54,51 @@ export function CallRoom({ room, stream, peerName, onHangUp }: CallRoomProps) {
   }, [peerName, t]);
 
   return (
-    <div className="room">
-      <header className="room-header">
-        <h1 className="room-name">{t('calls.callWith', { name: peerName })}</h1>
-        <p className="status" role="status">
-          {peers.length === 0 ? t('calls.connectingTo', { name: peerName }) : t('calls.inCallWith', { name: peerName })}
+    <RoomProvider room={room}>
+      <div className="room">
+        <header className="room-header">
+          <h1 className="room-name">{t('calls.callWith', { name: peerName })}</h1>
+          <p className="status" role="status">
+            {peers.length === 0 ? t('calls.connectingTo', { name: peerName }) : t('calls.inCallWith', { name: peerName })}
+          </p>
+        </header>
+        <main className="stage">
+          <div className="grid" data-count={peers.length + 1}>
+            <SelfTile id={room.self.id} name={room.self.name} stream={stream} media={media} speaking={talk.speaking.has(room.self.id)} />
+            {peers.map((peer) => (
+              <RemoteTile
+                key={peer.id}
+                peer={peer}
+                guard={guard}
+                talk={{
+                  speaking: talk.speaking.has(peer.id),
+                  large: false,
+                  quality: talk.quality.get(peer.id) ?? 'unknown',
+                  onShowDetails: () => setDetailsFor(peer.id),
+                }}
+              />
+            ))}
+          </div>
+        </main>
+        <footer className="room-footer">
+          {blocked && <TapToUnmute guard={guard} />}
+          <CallControls
+            media={media}
+            canAudio={canAudio}
+            canVideo={canVideo}
+            onMediaChange={setMedia}
+            onHangUp={onHangUp}
+            onShortcuts={() => setHelpOpen(true)}
+          />
+        </footer>
+        {detailsPeer && (
+          <StatsPanel peer={detailsPeer} quality={talk.quality.get(detailsPeer.id) ?? 'unknown'} onClose={() => setDetailsFor(null)} />
+        )}
+        <p className="offscreen" role="status" data-testid="announcement">
+          {mediaKeys.announcement && t(mediaKeys.announcement)}
         </p>
-      </header>
-      <main className="stage">
-        <div className="grid" data-count={peers.length + 1}>
-          <SelfTile id={room.self.id} name={room.self.name} stream={stream} media={media} />
-          {peers.map((peer) => (
-            <RemoteTile key={peer.id} peer={peer} guard={guard} />
-          ))}
-        </div>
-      </main>
-      <footer className="room-footer">
-        {blocked && <TapToUnmute guard={guard} />}
-        <CallControls
-          media={media}
-          canAudio={canAudio}
-          canVideo={canVideo}
-          onMediaChange={setMedia}
-          onHangUp={onHangUp}
-          onShortcuts={() => setHelpOpen(true)}
-        />
-      </footer>
-      <p className="offscreen" role="status" data-testid="announcement">
-        {mediaKeys.announcement && t(mediaKeys.announcement)}
-      </p>
-      <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} available={available} />
-    </div>
+        <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} available={available} />
+      </div>
+    </RoomProvider>
   );
 }
