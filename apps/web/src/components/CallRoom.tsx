@@ -10,7 +10,7 @@ import { useShortcuts } from '../hooks/useShortcuts.js';
 import type { ShortcutAction } from '../lib/shortcuts.js';
 import { hasTrack } from '../lib/media-streams.js';
 import { CallControls } from './CallControls.js';
-import { RemoteTile } from './RemoteTile.js';
+import { RemoteTile, tileTalk } from './RemoteTile.js';
 import { SelfTile } from './SelfTile.js';
 import { ShortcutsHelp } from './ShortcutsHelp.js';
 import { StatsPanel } from './StatsPanel.js';
@@ -36,7 +36,6 @@ export function CallRoom({ room, stream, peerName, onHangUp }: CallRoomProps) {
   const [helpOpen, setHelpOpen] = useState(false);
   const talk = useTalk(room);
   const [detailsFor, setDetailsFor] = useState<string | null>(null);
-  const detailsPeer = detailsFor === null ? undefined : room.peers.get(detailsFor);
   // Back from the background: restart ICE on a call that dropped meanwhile; the signaling
   // connection recovers on its own (it probes on `online` and reconnects with resume).
   const recoverable = useMemo(() => ({ checkConnection: () => room.recover() }), [room]);
@@ -70,12 +69,7 @@ export function CallRoom({ room, stream, peerName, onHangUp }: CallRoomProps) {
                 key={peer.id}
                 peer={peer}
                 guard={guard}
-                talk={{
-                  speaking: talk.speaking.has(peer.id),
-                  large: false,
-                  quality: talk.quality.get(peer.id) ?? 'unknown',
-                  onShowDetails: () => setDetailsFor(peer.id),
-                }}
+                talk={tileTalk(talk, peer.id, false, setDetailsFor)}
               />
             ))}
           </div>
@@ -91,9 +85,7 @@ export function CallRoom({ room, stream, peerName, onHangUp }: CallRoomProps) {
             onShortcuts={() => setHelpOpen(true)}
           />
         </footer>
-        {detailsPeer && (
-          <StatsPanel peer={detailsPeer} quality={talk.quality.get(detailsPeer.id) ?? 'unknown'} onClose={() => setDetailsFor(null)} />
-        )}
+        {detailsFor !== null && <StatsPanel peerId={detailsFor} quality={talk.quality.get(detailsFor) ?? 'unknown'} onClose={() => setDetailsFor(null)} />}
         <p className="offscreen" role="status" data-testid="announcement">
           {mediaKeys.announcement && t(mediaKeys.announcement)}
         </p>

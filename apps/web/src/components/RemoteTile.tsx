@@ -1,4 +1,5 @@
 import { useSpeaker } from '../hooks/useSpeaker.js';
+import type { TalkView } from '../hooks/useTalk.js';
 import { useStreamVideo } from '../hooks/useStreamVideo.js';
 import type { AutoplayGuard } from '../lib/autoplay-guard.js';
 import { markFirstRemoteFrame } from '../lib/marks.js';
@@ -25,6 +26,16 @@ export interface RemoteTileTalk {
   quality: QualityLevel;
   /** Opens the connection details of this person. */
   onShowDetails: () => void;
+}
+
+/** A tile's talk from the room's talk view. */
+export function tileTalk(view: TalkView, peerId: string, large: boolean, showDetails: (peerId: string) => void): RemoteTileTalk {
+  return {
+    speaking: view.speaking.has(peerId),
+    large,
+    quality: view.quality.get(peerId) ?? 'unknown',
+    onShowDetails: () => showDetails(peerId),
+  };
 }
 
 export function RemoteTile({ peer, guard, talk }: { peer: PeerView; guard: AutoplayGuard; talk?: RemoteTileTalk }) {

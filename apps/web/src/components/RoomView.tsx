@@ -35,7 +35,7 @@ import { ChatPanel } from './ChatPanel.js';
 import { ChatToggle } from './ChatToggle.js';
 import { ConnectionLost } from './ConnectionLost.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
-import { RemoteTile } from './RemoteTile.js';
+import { RemoteTile, tileTalk } from './RemoteTile.js';
 import { SelfTile } from './SelfTile.js';
 import { ShortcutsHelp } from './ShortcutsHelp.js';
 import { TapToUnmute } from './TapToUnmute.js';
@@ -91,7 +91,6 @@ export function RoomView({ stream, onLeft }: RoomViewProps) {
     activeSpeaker: talk.activeSpeaker,
   });
   const personLarge = layout.kind === 'focus' && !screenKeys.includes(layout.large);
-  const detailsPeer = detailsFor === null ? undefined : room.peers.get(detailsFor);
   const canAudio = hasTrack(stream, 'audio');
   const canVideo = hasTrack(stream, 'video');
 
@@ -165,12 +164,7 @@ export function RoomView({ stream, onLeft }: RoomViewProps) {
                 key={peer.id}
                 peer={peer}
                 guard={guard}
-                talk={{
-                  speaking: talk.speaking.has(peer.id),
-                  large: isLarge(layout, peer.id),
-                  quality: talk.quality.get(peer.id) ?? 'unknown',
-                  onShowDetails: () => setDetailsFor(peer.id),
-                }}
+                talk={tileTalk(talk, peer.id, isLarge(layout, peer.id), setDetailsFor)}
               />
             ))}
           </div>
@@ -226,9 +220,7 @@ export function RoomView({ stream, onLeft }: RoomViewProps) {
         />
       </footer>
       {lost && <ConnectionLost />}
-      {detailsPeer && (
-        <StatsPanel peer={detailsPeer} quality={talk.quality.get(detailsPeer.id) ?? 'unknown'} onClose={() => setDetailsFor(null)} />
-      )}
+      {detailsFor !== null && <StatsPanel peerId={detailsFor} quality={talk.quality.get(detailsFor) ?? 'unknown'} onClose={() => setDetailsFor(null)} />}
       <p className="offscreen" role="status" data-testid="announcement">
         {mediaKeys.announcement && t(mediaKeys.announcement)}
       </p>

@@ -12,10 +12,12 @@ import { QUALITY_LABEL } from './QualityIndicator.js';
  * chrome://webrtc-internals): round trip, loss, jitter, the video each way, bitrates, codecs, the
  * selected candidate pair and what the adaptive mesh lets us send them.
  */
-export function StatsPanel({ peer, quality, onClose }: { peer: RemotePeer; quality: QualityLevel; onClose: () => void }) {
+export function StatsPanel({ peerId, quality, onClose }: { peerId: string; quality: QualityLevel; onClose: () => void }) {
   const t = useT();
   const room = useRoom();
-  const stats = usePeerStats(room, peer.id);
+  const stats = usePeerStats(room, peerId);
+  const peer = room.peers.get(peerId);
+  if (!peer) return null;
   return (
     <Dialog open title={t('quality.details', { name: peer.name })} onClose={onClose}>
       <div className="stats-panel" data-testid="stats-panel" data-peer-name={peer.name}>
