@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { ConnectionProvider } from '../hooks/connection-context.js';
 import { RoomProvider } from '../hooks/room-context.js';
 import { useCall } from '../hooks/useCall.js';
+import { useCloseOnPageHide } from '../hooks/useCloseOnPageHide.js';
 import { useDebugHandle } from '../hooks/useDebugHandle.js';
 import { useLocationPath } from '../hooks/useLocationPath.js';
 import { useServerConnection } from '../hooks/useServerConnection.js';
@@ -40,21 +41,7 @@ function CallApp({ path, signalingUrl }: { path: string; signalingUrl: string })
     if (call && routeRoom !== call.room.name) end();
   }, [call, routeRoom, end]);
 
-  // Leaving the page: close the connection now, so the others see us go at once. A page restored
-  // from the back/forward cache has no connection left, so it starts afresh.
-  useEffect(() => {
-    if (!connection) return;
-    const onPageHide = () => connection.close();
-    const onPageShow = (event: PageTransitionEvent) => {
-      if (event.persisted) location.reload();
-    };
-    addEventListener('pagehide', onPageHide);
-    addEventListener('pageshow', onPageShow);
-    return () => {
-      removeEventListener('pagehide', onPageHide);
-      removeEventListener('pageshow', onPageShow);
-    };
-  }, [connection]);
+  useCloseOnPageHide(connection);
 
   if (!connection) return null;
 
