@@ -1,0 +1,118 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import type { Person } from './browser.js';
+import type { Stage } from './stage.js';
+import { joinButton, openLobby, selfTile, toolbarButton, UI_TIMEOUT_MS } from './ui.js';
+
+/**
+ * A local recording as the tests see it: started and stopped through the toolbar, the downloaded
+ * file played back in Chromium, and, on a page opened with `?debug=1`, what the recorder's mixer
+ * draws (`room.recording.current`: frames drawn, the tiles of the last frame).
+ */
+
+/** Time for the file to be handed over once the recording stops. */
+export const DOWNLOAD_TIMEOUT_MS = 15_000;
+/** A pixel counts as bright above this mean level (0–255). */
+const BRIGHT_LEVEL = 60;
+
+/** A person who joins `room` with `?debug=1`, so the room is reachable as `window.__confab.room`. */
+export async function enterWithDebugHandle(stage: Stage, name: string, room: string): Promise<Person> {
+  const person = await stage.person(name);
+  await openLobby(person.page, stage.url, room, name, '?debug=1');
+  await joinButton(person.page).click({ timeout: UI_TIMEOUT_MS });
+  await selfTile(person.page).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  return person;
+}
+
+export const startRecording = (page: Page) => toolbarButton(page, 'Record the call').click({ timeout: UI_TIMEOUT_MS });
+
+/** Clicks Stop and returns the downloaded file, with the name it was offered under. */
+export async function stopAndDownload(page: Page): Promise<{ bytes: Buffer; fileName: string }> {
+  const download = page.waitForEvent('download', { timeout: DOWNLOAD_TIMEOUT_MS });
+  await toolbarButton(page, 'Stop recording and save the file').click({ timeout: UI_TIMEOUT_MS });
+  const file = await download;
+  return { bytes: await readFile(await file.path()), fileName: file.suggestedFilename() };
+}
+
+export interface MixedTile {
+  id: string;
+  name: string;
+  screen: boolean;
+}
+
+export interface MixerView {
+  framesDrawn: number;
+  tiles: MixedTile[];
+}
+
+/** What the recorder's mixer has drawn, through the debug handle; undefined when not recording. */
+export async function mixerView(page: Page): Promise<MixerView | undefined> {
+  return page.evaluate(() => {
+    type Handle = { room: { recording: { current: { framesDrawn: number; tiles: readonly MixedTile[] } | null } } | null };
+    const current = (globalThis as { __confab?: Handle }).__confab?.room?.recording.current;
+    return current ? { framesDrawn: current.framesDrawn, tiles: current.tiles.map((t) => ({ ...t })) } : undefined;
+  });
+}
+
+export interface Playback {
+  duration: number;
+  width: number;
+  height: number;
+  framesDecoded: number;
+  audioBytes: number;
+  brightShare: number;
+}
+
+/**
+ * Loads a recording into a `<video>` in `page` and plays it: its duration (MediaRecorder's WebM
+ * has none in its header, so the video is first seeked past the end, as players do), its size,
+ * the frames it decodes, the audio it decodes, and how much of a frame is not dark.
+ */
+export async function playBack(page: Page, file: Buffer, mimeType: string): Promise<Playback> {
+  return page.evaluate(
+    async ({ base64, mimeType, brightLevel }) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const video = document.createElement('video');
+      video.muted = true;
+      video.playsInline = true;
+      video.src = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
+      document.body.append(video);
+      const once = (type: string) => new Promise<void>((resolve) => video.addEventListener(type, () => resolve(), { once: true }));
+      await once('loadedmetadata');
+      if (!Number.isFinite(video.duration)) {
+        const known = once('durationchange');
+        video.currentTime = 1e7;
+        await known;
+        while (!Number.isFinite(video.duration)) await once('durationchange');
+      }
+      const duration = video.duration;
+      video.currentTime = 0;
+      await once('seeked');
+      await video.play();
+      await once('ended');
+      const canvas = document.createElement('canvas');
+      canvas.width = 160;
+      canvas.height = 90;
+      const ctx = canvas.getContext('2d')!;
+      video.currentTime = duration / 2;
+      await once('seeked');
+      ctx.drawImage(video, 0, 0, canvas.width, canvas.height);
+      const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+      let bright = 0;
+      for (let i = 0; i < pixels.length; i += 4) if ((pixels[i]! + pixels[i + 1]! + pixels[i + 2]!) / 3 > brightLevel) bright++;
+      const quality = video.getVideoPlaybackQuality();
+      const audio = (video as HTMLVideoElement & { webkitAudioDecodedByteCount?: number }).webkitAudioDecodedByteCount ?? 0;
+      video.remove();
+      return {
+        duration,
+        width: video.videoWidth,
+        height: video.videoHeight,
+        framesDecoded: quality.totalVideoFrames,
+        audioBytes: audio,
+        brightShare: bright / (pixels.length / 4),
+      };
+    },
+    { base64: file.toString('base64'), mimeType, brightLevel: BRIGHT_LEVEL },
+  );
+}
+
