@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitInside, gridLayout, stageLayout } from './layout.js';
+import { fitInside, gridLayout, orderScreens, stageLayout } from './layout.js';
 
 describe('gridLayout', () => {
   it('no tiles, no cells; one tile fills the canvas inside the gap', () => {
@@ -89,5 +89,15 @@ describe('stageLayout', () => {
         for (let i = 1; i < strip.length; i++) expect(strip[i]!.x).toBeGreaterThanOrEqual(strip[i - 1]!.x + strip[i - 1]!.width);
       }
     }
+  });
+});
+
+describe('orderScreens', () => {
+  it('a new share goes first, the others keep their order, and a share that stopped goes', () => {
+    expect(orderScreens([], ['bob'])).toEqual(['bob']);
+    expect(orderScreens(['bob'], ['bob', 'ann'])).toEqual(['ann', 'bob']);
+    expect(orderScreens(['ann', 'bob'], ['bob', 'ann', 'cy'])).toEqual(['cy', 'ann', 'bob']);
+    expect(orderScreens(['cy', 'ann', 'bob'], ['bob', 'cy'])).toEqual(['cy', 'bob']);
+    expect(orderScreens(['bob'], [])).toEqual([]);
   });
 });

@@ -81,3 +81,14 @@ export function stageLayout(screenCount: number, peopleCount: number, width: num
   }
   return { screens: [main, ...strip.slice(0, screenCount - 1)], people: strip.slice(screenCount - 1) };
 }
+
+/**
+ * The order of shared screens, the one to show large first: those in `previous` that are still
+ * `present` keep their order, and new ones go in front (the newest share takes the stage).
+ */
+export function orderScreens(previous: readonly string[], present: readonly string[]): string[] {
+  const still = new Set(present);
+  const kept = previous.filter((id) => still.has(id));
+  const started = present.filter((id) => !kept.includes(id));
+  return [...started, ...kept];
+}

@@ -2,6 +2,7 @@ import { Emitter, type Listener, type Subscribable, type Unsubscribe } from '../
 import { ConfabClientError } from '../errors.js';
 import type { Room } from '../room.js';
 import { recordingFileName, pickMimeType } from './format.js';
+import { orderScreens } from './layout.js';
 import { CallMixer, type MixerOptions, type MixerSource, type MixerTile } from './mixer.js';
 import { StreamRecorder } from './recorder.js';
 
@@ -125,9 +126,7 @@ export class RoomRecording implements Subscribable<RoomRecordingEvents> {
       const name = room.peers.get(peerId)?.name ?? '';
       shared.set(peerId, { id: SCREEN_ID_PREFIX + peerId, name, stream, video: true });
     }
-    const kept = this.screenOrder.filter((id) => shared.has(id));
-    const started = [...shared.keys()].filter((id) => !kept.includes(id));
-    this.screenOrder = [...started, ...kept];
+    this.screenOrder = orderScreens(this.screenOrder, [...shared.keys()]);
     return this.screenOrder.map((id) => shared.get(id)).filter((source) => source !== undefined);
   }
 
