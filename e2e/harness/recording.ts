@@ -15,9 +15,13 @@ export const DOWNLOAD_TIMEOUT_MS = 15_000;
 /** A pixel counts as bright above this mean level (0–255). */
 const BRIGHT_LEVEL = 60;
 
-/** A person who joins `room` with `?debug=1`, so the room is reachable as `window.__confab.room`. */
-export async function enterWithDebugHandle(stage: Stage, name: string, room: string): Promise<Person> {
+/**
+ * A person who joins `room` with `?debug=1`, so the room is reachable as `window.__confab.room`.
+ * `prepare` runs on the new person before the app loads (an init script).
+ */
+export async function enterWithDebugHandle(stage: Stage, name: string, room: string, prepare?: (person: Person) => Promise<void>): Promise<Person> {
   const person = await stage.person(name);
+  await prepare?.(person);
   await openLobby(person.page, stage.url, room, name, '?debug=1');
   await joinButton(person.page).click({ timeout: UI_TIMEOUT_MS });
   await selfTile(person.page).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });

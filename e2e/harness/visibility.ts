@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import type { Person } from './browser.js';
 
 /**
  * A page put in the background, as far as headless Chromium allows: it keeps every page visible
@@ -21,4 +22,21 @@ export async function setVisibility(page: Page, state: 'hidden' | 'visible'): Pr
     if (state === 'hidden') for (const video of document.querySelectorAll('video')) video.pause();
     document.dispatchEvent(new Event('visibilitychange'));
   }, state);
+}
+
+/** How often a background tab's timers may run in Chromium (its first stage of throttling). */
+export const BACKGROUND_TIMER_MS = 1_000;
+
+/**
+ * Makes the page's `setInterval` run no more often than once every BACKGROUND_TIMER_MS, as
+ * Chromium does in a background tab (which headless Chromium never has). An init script: call it
+ * before the person opens the app.
+ */
+export async function throttlePageTimers(person: Person): Promise<void> {
+  await person.context.addInitScript({
+    content: `(() => {
+      const original = window.setInterval.bind(window);
+      window.setInterval = (handler, ms, ...args) => original(handler, Math.max(Number(ms) || 0, ${BACKGROUND_TIMER_MS}), ...args);
+    })();`,
+  });
 }
