@@ -12,8 +12,14 @@ import { joinButton, openLobby, selfTile, toolbarButton, UI_TIMEOUT_MS } from '.
 
 /** Time for the file to be handed over once the recording stops. */
 export const DOWNLOAD_TIMEOUT_MS = 15_000;
-/** A pixel counts as bright above this mean level (0–255). */
-const BRIGHT_LEVEL = 60;
+/**
+ * A pixel counts as part of a picture when one of its channels is above this (0–255): the fake
+ * camera's green (0, 128, 0) and its lighter pattern do, the mixer's dark background and tiles
+ * (#111418, #23272f) do not; white initials and name labels do, but cover a few per cent at most.
+ */
+const VIVID_LEVEL = 100;
+/** Where in the file frames are sampled, as shares of its duration. */
+const SAMPLE_AT = [0.25, 0.5, 0.75];
 
 /**
  * A person who joins `room` with `?debug=1`, so the room is reachable as `window.__confab.room`.
@@ -64,17 +70,19 @@ export interface Playback {
   height: number;
   framesDecoded: number;
   audioBytes: number;
-  brightShare: number;
+  /** The largest share of picture pixels (VIVID_LEVEL) in frames sampled at SAMPLE_AT of the duration. */
+  pictureShare: number;
 }
 
 /**
  * Loads a recording into a `<video>` in `page` and plays it: its duration (MediaRecorder's WebM
  * has none in its header, so the video is first seeked past the end, as players do), its size,
- * the frames it decodes, the audio it decodes, and how much of a frame is not dark.
+ * the frames it decodes, the audio it decodes, and how much of a frame shows a picture (the
+ * most of three frames sampled: one frame may catch the fake camera's pattern small).
  */
 export async function playBack(page: Page, file: Buffer, mimeType: string): Promise<Playback> {
   return page.evaluate(
-    async ({ base64, mimeType, brightLevel }) => {
+    async ({ base64, mimeType, vividLevel, sampleAt }) => {
       const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
       const video = document.createElement('video');
       video.muted = true;
@@ -97,13 +105,17 @@ export async function playBack(page: Page, file: Buffer, mimeType: string): Prom
       const canvas = document.createElement('canvas');
       canvas.width = 160;
       canvas.height = 90;
-      const ctx = canvas.getContext('2d')!;
-      video.currentTime = duration / 2;
-      await once('seeked');
-      ctx.drawImage(video, 0, 0, canvas.width, canvas.height);
-      const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-      let bright = 0;
-      for (let i = 0; i < pixels.length; i += 4) if ((pixels[i]! + pixels[i + 1]! + pixels[i + 2]!) / 3 > brightLevel) bright++;
+      const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+      let pictureShare = 0;
+      for (const at of sampleAt) {
+        video.currentTime = duration * at;
+        await once('seeked');
+        ctx.drawImage(video, 0, 0, canvas.width, canvas.height);
+        const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+        let vivid = 0;
+        for (let i = 0; i < pixels.length; i += 4) if (Math.max(pixels[i]!, pixels[i + 1]!, pixels[i + 2]!) > vividLevel) vivid++;
+        pictureShare = Math.max(pictureShare, vivid / (pixels.length / 4));
+      }
       const quality = video.getVideoPlaybackQuality();
       const audio = (video as HTMLVideoElement & { webkitAudioDecodedByteCount?: number }).webkitAudioDecodedByteCount ?? 0;
       video.remove();
@@ -113,10 +125,10 @@ export async function playBack(page: Page, file: Buffer, mimeType: string): Prom
         height: video.videoHeight,
         framesDecoded: quality.totalVideoFrames,
         audioBytes: audio,
-        brightShare: bright / (pixels.length / 4),
+        pictureShare,
       };
     },
-    { base64: file.toString('base64'), mimeType, brightLevel: BRIGHT_LEVEL },
+    { base64: file.toString('base64'), mimeType, vividLevel: VIVID_LEVEL, sampleAt: SAMPLE_AT },
   );
 }
 
