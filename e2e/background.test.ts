@@ -1,8 +1,8 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { expectFramesAdvancing } from './harness/media.js';
 import { useBrowser, useServerAndStage } from './harness/suite.js';
 import { remoteTiles, statusText, uniqueRoom } from './harness/ui.js';
+import { setVisibility } from './harness/visibility.js';
 import { sleep } from './harness/wait.js';
 
 /**
@@ -18,21 +18,6 @@ const BACKGROUND_MS = 5_000;
 const BACK_TIMEOUT_MS = 20_000;
 
 const browser = useBrowser();
-
-/** Emulates the page going to the background (`hidden`) or coming back (`visible`). */
-async function setVisibility(page: Page, state: 'hidden' | 'visible'): Promise<void> {
-  await page.evaluate((state) => {
-    const emulated = window as Window & { __visibility?: DocumentVisibilityState };
-    if (emulated.__visibility === undefined) {
-      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => emulated.__visibility });
-      Object.defineProperty(document, 'hidden', { configurable: true, get: () => emulated.__visibility === 'hidden' });
-    }
-    emulated.__visibility = state;
-    // A mobile browser pauses the page's media in the background.
-    if (state === 'hidden') for (const video of document.querySelectorAll('video')) video.pause();
-    document.dispatchEvent(new Event('visibilitychange'));
-  }, state);
-}
 
 describe('coming back from the background', () => {
   const { stage } = useServerAndStage(browser);

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { expectFramesAdvancing } from './harness/media.js';
+import { expectFramesAdvancing, expectMesh } from './harness/media.js';
+import { enterWithDebugHandle, mixerView, playBack, startRecording, stopAndDownload, DOWNLOAD_TIMEOUT_MS, type MixerView } from './harness/recording.js';
 import { useBrowser, useServerAndStage } from './harness/suite.js';
 import { toolbarButton, uniqueRoom, UI_TIMEOUT_MS } from './harness/ui.js';
 import { pollUntil, sleep } from './harness/wait.js';
@@ -10,76 +10,21 @@ import { pollUntil, sleep } from './harness/wait.js';
 
 /** How long the call is recorded. */
 const RECORD_MS = 3_000;
-/** Time for the announcement to cross the data channel, and for the file to be handed over. */
+/** Time for the announcement to cross the data channel. */
 const SHOW_TIMEOUT_MS = 5_000;
-const DOWNLOAD_TIMEOUT_MS = 15_000;
-/** A recorded frame counts as a picture (not a black canvas) when this share of its pixels is bright. */
-const MIN_BRIGHT_SHARE = 0.02;
-const BRIGHT_LEVEL = 60;
+/** Time for a newcomer's tile to reach the recording once their video flows. */
+const MIX_TIMEOUT_MS = 10_000;
+/**
+ * The recording shows the cameras, not dark tiles with initials, when this share of a frame is
+ * picture: two tiles of the fake camera cover about half of it, initials and labels a few per cent.
+ */
+const MIN_PICTURE_SHARE = 0.1;
+/** The decoded frames a file of RECORD_MS must hold at least: a sanity floor, far under the 25 fps drawn. */
+const MIN_DECODED_FRAMES = 10;
+/** A test with three people and a recording on the shared 2-core machine. */
+const THREE_PEOPLE_TEST_TIMEOUT_MS = 180_000;
 
 const browser = useBrowser();
-
-interface Playback {
-  duration: number;
-  width: number;
-  height: number;
-  framesDecoded: number;
-  audioBytes: number;
-  brightShare: number;
-}
-
-/**
- * Loads a recording into a `<video>` in `page` and plays it: its duration (MediaRecorder's WebM
- * has none in its header, so the video is first seeked past the end, as players do), its size,
- * the frames it decodes, the audio it decodes, and how much of a frame is not dark.
- */
-async function playBack(page: Page, file: Buffer, mimeType: string): Promise<Playback> {
-  return page.evaluate(
-    async ({ base64, mimeType, brightLevel }) => {
-      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-      const video = document.createElement('video');
-      video.muted = true;
-      video.playsInline = true;
-      video.src = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
-      document.body.append(video);
-      const once = (type: string) => new Promise<void>((resolve) => video.addEventListener(type, () => resolve(), { once: true }));
-      await once('loadedmetadata');
-      if (!Number.isFinite(video.duration)) {
-        const known = once('durationchange');
-        video.currentTime = 1e7;
-        await known;
-        while (!Number.isFinite(video.duration)) await once('durationchange');
-      }
-      const duration = video.duration;
-      video.currentTime = 0;
-      await once('seeked');
-      await video.play();
-      await once('ended');
-      const canvas = document.createElement('canvas');
-      canvas.width = 160;
-      canvas.height = 90;
-      const ctx = canvas.getContext('2d')!;
-      video.currentTime = duration / 2;
-      await once('seeked');
-      ctx.drawImage(video, 0, 0, canvas.width, canvas.height);
-      const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-      let bright = 0;
-      for (let i = 0; i < pixels.length; i += 4) if ((pixels[i]! + pixels[i + 1]! + pixels[i + 2]!) / 3 > brightLevel) bright++;
-      const quality = video.getVideoPlaybackQuality();
-      const audio = (video as HTMLVideoElement & { webkitAudioDecodedByteCount?: number }).webkitAudioDecodedByteCount ?? 0;
-      video.remove();
-      return {
-        duration,
-        width: video.videoWidth,
-        height: video.videoHeight,
-        framesDecoded: quality.totalVideoFrames,
-        audioBytes: audio,
-        brightShare: bright / (pixels.length / 4),
-      };
-    },
-    { base64: file.toString('base64'), mimeType, brightLevel: BRIGHT_LEVEL },
-  );
-}
 
 describe('recording', () => {
   const { stage } = useServerAndStage(browser);
@@ -90,36 +35,77 @@ describe('recording', () => {
     const indicatorAtBob = bob.page.getByTestId('recording-indicator');
     expect(await indicatorAtBob.count()).toBe(0);
 
-    await toolbarButton(ann.page, 'Record the call').click({ timeout: UI_TIMEOUT_MS });
+    await startRecording(ann.page);
     await indicatorAtBob.waitFor({ state: 'visible', timeout: SHOW_TIMEOUT_MS });
     expect(await indicatorAtBob.textContent()).toContain('ann is recording');
     await ann.page.getByTestId('recording-indicator').filter({ hasText: 'You are recording' }).waitFor({ timeout: SHOW_TIMEOUT_MS });
 
     await sleep(RECORD_MS);
-    const download = ann.page.waitForEvent('download', { timeout: DOWNLOAD_TIMEOUT_MS });
-    await toolbarButton(ann.page, 'Stop recording and save the file').click({ timeout: UI_TIMEOUT_MS });
-    const file = await download;
-    expect(file.suggestedFilename()).toMatch(new RegExp(`^confab-${room}-\\d{4}-\\d{2}-\\d{2}-\\d{4}\\.webm$`));
+    const { bytes, fileName } = await stopAndDownload(ann.page);
+    expect(fileName).toMatch(new RegExp(`^confab-${room}-\\d{4}-\\d{2}-\\d{2}-\\d{4}\\.webm$`));
     await indicatorAtBob.waitFor({ state: 'detached', timeout: SHOW_TIMEOUT_MS });
-    const bytes = await readFile(await file.path());
     expect(bytes.length).toBeGreaterThan(0);
 
     const played = await playBack(ann.page, bytes, 'video/webm');
     console.log(`recording: ${bytes.length} bytes, ${JSON.stringify(played)}`);
     expect(played.duration).toBeGreaterThan(RECORD_MS / 1000 - 1);
     expect([played.width, played.height]).toEqual([1280, 720]);
-    expect(played.framesDecoded).toBeGreaterThan(10);
+    expect(played.framesDecoded).toBeGreaterThan(MIN_DECODED_FRAMES);
     expect(played.audioBytes).toBeGreaterThan(0);
-    expect(played.brightShare).toBeGreaterThan(MIN_BRIGHT_SHARE);
+    expect(played.pictureShare).toBeGreaterThan(MIN_PICTURE_SHARE);
 
     // The call goes on.
     await expectFramesAdvancing(bob.page, 'ann');
     await expectFramesAdvancing(ann.page, 'bob');
   });
 
+  test(
+    'someone joining while a recording runs connects to everyone, the recorder included, is told who records, and is in the recording',
+    async () => {
+      const room = uniqueRoom('rec-late');
+      // ?debug=1 at the recorder, to read what its mixer draws.
+      const ann = await enterWithDebugHandle(stage, 'ann', room);
+      const bob = await stage.enter('bob', room);
+      await expectMesh([ann, bob].map((p) => ({ name: p.name, page: p.page })));
+
+      await startRecording(ann.page);
+      await bob.page.getByTestId('recording-indicator').filter({ hasText: 'ann is recording' }).waitFor({ timeout: SHOW_TIMEOUT_MS });
+
+      const cy = await stage.enter('cy', room);
+      await cy.page.getByTestId('recording-indicator').filter({ hasText: 'ann is recording' }).waitFor({ timeout: SHOW_TIMEOUT_MS });
+      await expectMesh([ann, bob, cy].map((p) => ({ name: p.name, page: p.page })));
+
+      let last: MixerView | undefined;
+      const mixed = await pollUntil(
+        async () => {
+          last = await mixerView(ann.page);
+          return last && last.tiles.some((tile) => tile.name === 'cy') ? last : undefined;
+        },
+        { timeoutMs: MIX_TIMEOUT_MS, what: "cy's tile in ann's recording" },
+        () => JSON.stringify(last),
+      );
+      expect(mixed.tiles.map((tile) => tile.name)).toEqual(['ann', 'bob', 'cy']);
+
+      await sleep(RECORD_MS);
+      const drawn = (await mixerView(ann.page))?.framesDrawn;
+      const { bytes } = await stopAndDownload(ann.page);
+      await cy.page.getByTestId('recording-indicator').waitFor({ state: 'detached', timeout: SHOW_TIMEOUT_MS });
+      const played = await playBack(ann.page, bytes, 'video/webm');
+      console.log(`recording with a latecomer: ${bytes.length} bytes, ${drawn} frames drawn, ${JSON.stringify(played)}`);
+      expect(played.framesDecoded).toBeGreaterThan(MIN_DECODED_FRAMES);
+      expect(played.audioBytes).toBeGreaterThan(0);
+      expect(played.pictureShare).toBeGreaterThan(MIN_PICTURE_SHARE);
+
+      // The call goes on for the newcomer and the recorder.
+      await expectFramesAdvancing(cy.page, 'ann');
+      await expectFramesAdvancing(ann.page, 'cy');
+    },
+    THREE_PEOPLE_TEST_TIMEOUT_MS,
+  );
+
   test('leaving while recording stops the recording and saves the file', async () => {
     const [ann, bob] = await stage.pair(uniqueRoom('rec-leave'));
-    await toolbarButton(ann.page, 'Record the call').click({ timeout: UI_TIMEOUT_MS });
+    await startRecording(ann.page);
     await bob.page.getByTestId('recording-indicator').waitFor({ state: 'visible', timeout: SHOW_TIMEOUT_MS });
     await sleep(RECORD_MS / 2);
     const download = ann.page.waitForEvent('download', { timeout: DOWNLOAD_TIMEOUT_MS });

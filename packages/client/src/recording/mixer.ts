@@ -1,4 +1,4 @@
-import { fitInside, gridLayout, type Rect } from './layout.js';
+import { fitInside, stageLayout, type Rect } from './layout.js';
 import { startTicker } from './ticker.js';
 
 /** The recording's picture: 1280×720 at 25 frames a second, unless told otherwise. */
@@ -11,13 +11,21 @@ const TILE_BACKGROUND = '#23272f';
 const TEXT = '#ffffff';
 const LABEL_BACKGROUND = 'rgba(0, 0, 0, 0.55)';
 
-/** One tile of the recording: a person's stream and the name drawn under it. */
+/** One tile of the recording: a person's stream (or a shared screen) and the name drawn under it. */
 export interface MixerSource {
+  /** Unique among people and screens alike. */
   id: string;
   name: string;
   stream: MediaStream | null;
   /** Whether they say their camera is on; off (or a disabled track) draws their initial instead of the black video. */
   video: boolean;
+}
+
+/** A tile drawn in the last frame. */
+export interface MixerTile {
+  id: string;
+  name: string;
+  screen: boolean;
 }
 
 export interface MixerOptions {
@@ -31,12 +39,14 @@ interface Input {
   video: HTMLVideoElement;
   /** The video and audio track ids this input was built for: a change rebuilds it. */
   trackKey: string;
+  screen: boolean;
   audio: MediaStreamAudioSourceNode | undefined;
 }
 
 /**
- * Mixes a call into one stream for MediaRecorder: every source's video drawn in a grid on a
- * canvas (names under the tiles) captured at `fps`, and every source's audio summed by Web Audio
+ * Mixes a call into one stream for MediaRecorder: every source's video drawn on a canvas
+ * (names under the tiles; a grid, or a shared screen large over a strip: stageLayout) captured
+ * at `fps`, and every person's audio summed by Web Audio
  * into a MediaStreamAudioDestinationNode. `setSources()` follows joins, leaves and new tracks.
  * Each video is read through its own muted, inline `<video>` kept off the page.
  */
@@ -47,9 +57,12 @@ export class CallMixer {
   private readonly audio: AudioContext;
   private readonly destination: MediaStreamAudioDestinationNode;
   private readonly inputs = new Map<string, Input>();
-  private readonly order: string[] = [];
+  private people: string[] = [];
+  private screens: string[] = [];
   private readonly stopTicker: () => void;
   private closed = false;
+  private frames = 0;
+  private lastTiles: readonly MixerTile[] = [];
 
   /** Throws where there is no canvas capture or Web Audio. Call it from a click, so audio may start. */
   constructor(options: MixerOptions = {}) {
@@ -67,26 +80,42 @@ export class CallMixer {
     this.destination = this.audio.createMediaStreamDestination();
     this.draw();
     this.stream = new MediaStream([...this.canvas.captureStream(fps).getVideoTracks(), ...this.destination.stream.getAudioTracks()]);
-    // A worker's timer, not requestAnimationFrame: that one stops in a background tab, and the recording must not.
-    this.stopTicker = startTicker(1000 / fps, () => this.draw());
+    // Not requestAnimationFrame, which stops in a background tab: the page timer, and the audio
+    // clock of the mix itself, which a background tab does not throttle (ticker.ts).
+    this.stopTicker = startTicker(1000 / fps, () => this.draw(), { audio: { context: this.audio, sink: this.destination } });
   }
 
-  /** The people to show, in order. Inputs of people gone are let go of; new tracks are picked up. */
-  setSources(sources: readonly MixerSource[]): void {
+  /** Frames drawn on the canvas so far. */
+  get framesDrawn(): number {
+    return this.frames;
+  }
+
+  /** The tiles of the last frame drawn, screens first (the first one large), then the people. */
+  get tiles(): readonly MixerTile[] {
+    return this.lastTiles;
+  }
+
+  /**
+   * The people to show, in order, and the shared screens, the one to show large first. Inputs of
+   * people and screens gone are let go of; new tracks are picked up. Screens add no sound.
+   */
+  setSources(people: readonly MixerSource[], screens: readonly MixerSource[] = []): void {
     if (this.closed) return;
-    const wanted = new Set(sources.map((s) => s.id));
+    const all = [...screens.map((source) => ({ source, screen: true })), ...people.map((source) => ({ source, screen: false }))];
+    const wanted = new Set(all.map(({ source }) => source.id));
     for (const id of [...this.inputs.keys()]) if (!wanted.has(id)) this.remove(id);
-    for (const source of sources) {
+    for (const { source, screen } of all) {
       const existing = this.inputs.get(source.id);
       const key = trackKey(source.stream);
-      if (existing && existing.trackKey === key) {
+      if (existing && existing.trackKey === key && existing.screen === screen) {
         existing.source = source;
         continue;
       }
       if (existing) this.remove(source.id);
-      this.inputs.set(source.id, this.input(source, key));
+      this.inputs.set(source.id, this.input(source, key, screen));
     }
-    this.order.splice(0, this.order.length, ...sources.map((s) => s.id));
+    this.screens = screens.map((s) => s.id);
+    this.people = people.map((s) => s.id);
   }
 
   /** Stops drawing and mixing and lets go of every input. Idempotent. */
@@ -99,7 +128,7 @@ export class CallMixer {
     void this.audio.close().catch(() => {});
   }
 
-  private input(source: MixerSource, key: string): Input {
+  private input(source: MixerSource, key: string, screen: boolean): Input {
     const video = document.createElement('video');
     video.muted = true;
     video.playsInline = true;
@@ -112,7 +141,7 @@ export class CallMixer {
       void video.play().catch(() => {});
     }
     let audio: MediaStreamAudioSourceNode | undefined;
-    const audioTracks = source.stream?.getAudioTracks().filter((t) => t.readyState === 'live') ?? [];
+    const audioTracks = screen ? [] : (source.stream?.getAudioTracks().filter((t) => t.readyState === 'live') ?? []);
     if (audioTracks.length > 0) {
       try {
         audio = this.audio.createMediaStreamSource(new MediaStream(audioTracks));
@@ -121,7 +150,7 @@ export class CallMixer {
         console.warn(`[confab] the recording cannot mix the sound of ${source.name}:`, err);
       }
     }
-    return { source, video, trackKey: key, audio };
+    return { source, video, trackKey: key, screen, audio };
   }
 
   private remove(id: string): void {
@@ -137,15 +166,20 @@ export class CallMixer {
     const { ctx, canvas } = this;
     ctx.fillStyle = BACKGROUND;
     ctx.fillRect(0, 0, canvas.width, canvas.height);
-    const inputs = this.order.map((id) => this.inputs.get(id)).filter((input) => input !== undefined);
-    const cells = gridLayout(inputs.length, canvas.width, canvas.height);
-    inputs.forEach((input, i) => {
-      const cell = cells[i];
-      if (cell) this.drawTile(input, cell);
-    });
+    const present = (ids: readonly string[]) => ids.map((id) => this.inputs.get(id)).filter((input) => input !== undefined);
+    const screens = present(this.screens);
+    const people = present(this.people);
+    const cells = stageLayout(screens.length, people.length, canvas.width, canvas.height);
+    const placed: [Input, Rect | undefined][] = [
+      ...screens.map((input, i): [Input, Rect | undefined] => [input, cells.screens[i]]),
+      ...people.map((input, i): [Input, Rect | undefined] => [input, cells.people[i]]),
+    ];
+    for (const [input, cell] of placed) if (cell) this.drawTile(input, cell);
+    this.frames++;
+    this.lastTiles = placed.map(([{ source, screen }]) => ({ id: source.id, name: source.name, screen }));
   }
 
-  private drawTile({ source, video }: Input, cell: Rect): void {
+  private drawTile({ source, video, screen }: Input, cell: Rect): void {
     const { ctx } = this;
     ctx.fillStyle = TILE_BACKGROUND;
     ctx.fillRect(cell.x, cell.y, cell.width, cell.height);
@@ -153,7 +187,7 @@ export class CallMixer {
     if (source.video && hasEnabledVideo(source.stream) && video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA && video.videoWidth > 0) {
       const fit = fitInside(video.videoWidth, video.videoHeight, cell);
       ctx.drawImage(video, fit.x, fit.y, fit.width, fit.height);
-    } else {
+    } else if (!screen) {
       ctx.fillStyle = TEXT;
       ctx.font = `${fontSize * 3}px sans-serif`;
       ctx.textAlign = 'center';

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { dataMesh, useDataMeshEnvironment } from '../../test/data-mesh.js';
 import { isRecordingWireMessage, RECORDING_CHANNEL } from './recording-state.js';
+import type { RoomRecording } from './room-recording.js';
 
 useDataMeshEnvironment();
 
@@ -53,6 +54,19 @@ describe('RecordingState over the mesh', () => {
     expect(bob.recording.recorders).toHaveLength(1);
     bob.removePeer('ann');
     expect(bob.recording.recorders).toEqual([]);
+  });
+
+  it('current is your recording in progress: set when it is announced, cleared when that one (not another) stops', () => {
+    const ann = dataMesh(['ann', 'bob']).get('ann')!.data.recording;
+    const first = {} as RoomRecording;
+    const other = {} as RoomRecording;
+    expect(ann.current).toBeNull();
+    ann.announce(true, first);
+    expect(ann.current).toBe(first);
+    ann.announce(false, other);
+    expect(ann.current).toBe(first);
+    ann.announce(false, first);
+    expect(ann.current).toBeNull();
   });
 
   it('a forged announcement that does not validate is dropped', async () => {

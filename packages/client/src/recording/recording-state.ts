@@ -1,6 +1,7 @@
 import { Emitter, type Listener, type Subscribable, type Unsubscribe } from '../emitter.js';
 import { PeerState, type PeerStateHost } from '../data/peer-state.js';
 import type { RoomChannel } from '../data/room-channel.js';
+import type { RoomRecording } from './room-recording.js';
 
 /** The room channel recording announcements use. */
 export const RECORDING_CHANNEL = 'confab.recording';
@@ -46,6 +47,7 @@ export class RecordingState implements Subscribable<RecordingStateEvents> {
   private readonly self: () => { id: string; name: string };
   private readonly now: () => number;
   private list: readonly Recorder[] = [];
+  private ownRecording: RoomRecording | null = null;
 
   /** @internal Made by the room. */
   constructor(options: RecordingStateOptions) {
@@ -58,6 +60,11 @@ export class RecordingState implements Subscribable<RecordingStateEvents> {
   /** Whether you are recording. */
   get isRecording(): boolean {
     return this.state.own.recording;
+  }
+
+  /** Your recording in progress (`room.record()`), or null. */
+  get current(): RoomRecording | null {
+    return this.ownRecording;
   }
 
   /** Everyone recording now, you included, earliest first. A new array after each change. */
@@ -77,8 +84,10 @@ export class RecordingState implements Subscribable<RecordingStateEvents> {
     this.emitter.off(event, listener);
   }
 
-  /** @internal Announces that you started (true) or stopped (false) recording. */
-  announce(recording: boolean): void {
+  /** @internal Announces that you started (true) or stopped (false) recording; `by` is that recording. */
+  announce(recording: boolean, by?: RoomRecording): void {
+    if (recording) this.ownRecording = by ?? null;
+    else if (by === undefined || this.ownRecording === by) this.ownRecording = null;
     if (recording === this.isRecording) return;
     this.state.set(recording ? { recording: true, since: this.now() } : { recording: false });
   }

@@ -2,7 +2,8 @@ import { Emitter, type Listener, type Subscribable, type Unsubscribe } from '../
 import { ConfabClientError } from '../errors.js';
 import type { Room } from '../room.js';
 import { recordingFileName, pickMimeType } from './format.js';
-import { CallMixer, type MixerOptions, type MixerSource } from './mixer.js';
+import { orderScreens } from './layout.js';
+import { CallMixer, type MixerOptions, type MixerSource, type MixerTile } from './mixer.js';
 import { StreamRecorder } from './recorder.js';
 
 export interface RecordOptions extends MixerOptions {
@@ -16,7 +17,9 @@ export type RoomRecordingEvents = {
 };
 
 /** Room events after which the picture or the sound of the call may have changed. */
-const SOURCE_EVENTS = ['peerJoined', 'peerLeft', 'peerUpdated', 'track'] as const;
+const SOURCE_EVENTS = ['peerJoined', 'peerLeft', 'peerUpdated', 'track', 'peerScreen', 'screenShare'] as const;
+/** Tile ids of shared screens, apart from people's peer ids. */
+const SCREEN_ID_PREFIX = 'screen:';
 
 /**
  * A recording of a room in progress (`room.record()`): the mixed call going into MediaRecorder,
@@ -32,6 +35,8 @@ export class RoomRecording implements Subscribable<RoomRecordingEvents> {
   private readonly recorder: StreamRecorder;
   private readonly offs: Unsubscribe[];
   private stopping: Promise<Blob> | undefined;
+  /** Peer ids of the people sharing a screen, the newest share first (it is shown large). */
+  private screenOrder: string[] = [];
 
   /** @internal Made by `room.record()`. */
   constructor(
@@ -47,7 +52,7 @@ export class RoomRecording implements Subscribable<RoomRecordingEvents> {
     } catch {
       throw new ConfabClientError('RECORDING_UNSUPPORTED');
     }
-    this.mixer.setSources(this.sources());
+    this.update();
     try {
       this.recorder = new StreamRecorder(this.mixer.stream, mimeType);
     } catch {
@@ -57,9 +62,19 @@ export class RoomRecording implements Subscribable<RoomRecordingEvents> {
     this.mimeType = mimeType;
     this.startedAt = new Date();
     this.fileName = recordingFileName(room.name, this.startedAt, mimeType);
-    const update = () => this.mixer.setSources(this.sources());
+    const update = () => this.update();
     this.offs = [...SOURCE_EVENTS.map((event) => room.on(event, update)), room.on('closed', () => void this.stop())];
-    room.recording.announce(true);
+    room.recording.announce(true, this);
+  }
+
+  /** Frames drawn into the recording so far (the canvas; the file may hold fewer if the encoder falls behind). */
+  get framesDrawn(): number {
+    return this.mixer.framesDrawn;
+  }
+
+  /** What the last frame showed: shared screens first (the first one large), then the people. */
+  get tiles(): readonly MixerTile[] {
+    return this.mixer.tiles;
   }
 
   /** Whether it is still recording. */
@@ -88,7 +103,7 @@ export class RoomRecording implements Subscribable<RoomRecordingEvents> {
   stop(): Promise<Blob> {
     if (this.stopping) return this.stopping;
     for (const off of this.offs) off();
-    this.room.recording.announce(false);
+    this.room.recording.announce(false, this);
     this.stopping = this.recorder.stop().then((blob) => {
       this.mixer.close();
       this.emitter.emit('stopped', blob);
@@ -98,7 +113,24 @@ export class RoomRecording implements Subscribable<RoomRecordingEvents> {
     return this.stopping;
   }
 
-  private sources(): MixerSource[] {
+  private update(): void {
+    this.mixer.setSources(this.people(), this.screens());
+  }
+
+  private screens(): MixerSource[] {
+    const { room } = this;
+    const shared = new Map<string, MixerSource>();
+    const own = room.screenShare;
+    if (own) shared.set(room.self.id, { id: SCREEN_ID_PREFIX + room.self.id, name: room.self.name, stream: own, video: true });
+    for (const [peerId, stream] of room.screens) {
+      const name = room.peers.get(peerId)?.name ?? '';
+      shared.set(peerId, { id: SCREEN_ID_PREFIX + peerId, name, stream, video: true });
+    }
+    this.screenOrder = orderScreens(this.screenOrder, [...shared.keys()]);
+    return this.screenOrder.map((id) => shared.get(id)).filter((source) => source !== undefined);
+  }
+
+  private people(): MixerSource[] {
     const { room } = this;
     const self: MixerSource = {
       id: room.self.id,
