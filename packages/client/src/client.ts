@@ -44,6 +44,8 @@ export interface PrepareOptions {
   password?: string;
   /** The ICE transport policy the join will use (the lobby's "Hide my IP address"); a join with another one does not use what was prepared. */
   iceTransportPolicy?: RTCIceTransportPolicy;
+  /** The lobby's camera, if it has one: not sent, only used to set the video's small first encoding ahead. */
+  camera?: MediaStreamTrack;
 }
 
 /**
@@ -328,6 +330,7 @@ export class ConfabClient implements Subscribable<ClientEvents> {
       selfId: this.peerId,
       iceServers: this.iceServers,
       iceTransportPolicy: options.iceTransportPolicy ?? this.iceTransportPolicy,
+      ...(options.camera ? { camera: options.camera } : {}),
       sendSignal: (to, data) => this.channel.send({ type: 'signal', to, data }),
       canSignal: () => this.recovery.up,
       ...(certificate

@@ -15,6 +15,8 @@ export interface LobbyOptions {
   selfId: string;
   iceServers: RTCIceServer[];
   iceTransportPolicy: RTCIceTransportPolicy;
+  /** The camera that will probably be sent (never sent before the join): for the small first encoding. */
+  camera?: MediaStreamTrack;
   createPeerConnection?: (config: RTCConfiguration) => RTCPeerConnection;
   sendSignal: (to: string, data: SignalData) => void;
   canSignal: () => boolean;
@@ -43,6 +45,7 @@ export class Lobby {
         iceServers: this.iceServers,
         iceTransportPolicy: this.iceTransportPolicy,
         localStream: null,
+        videoHint: () => options.camera,
         canSignal: options.canSignal,
         ...(options.createPeerConnection ? { createPeerConnection: options.createPeerConnection } : {}),
       }),

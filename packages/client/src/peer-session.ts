@@ -2,7 +2,7 @@ import type { SignalData } from '@confab/protocol';
 import { CandidateQueue } from './candidate-queue.js';
 import { DataLink } from './data/data-link.js';
 import { Emitter, type Listener, type Subscribable, type Unsubscribe } from './emitter.js';
-import { availableOutgoingBitrate, endFastStart, FAST_START_MS, fastStartCanEnd, fastStartEncodings, startSmall } from './fast-start.js';
+import { availableOutgoingBitrate, endFastStart, FAST_START_MS, fastStartCanEnd, fastStartEncodings, fastStartScale, resetScale, startSmall } from './fast-start.js';
 import { IceRestarter } from './ice-restarter.js';
 import { localTrack, MEDIA_KINDS } from './local-media.js';
 import { ExtraSenders, type ExtraTrack } from './media/extra-senders.js';
@@ -53,6 +53,12 @@ export interface PeerSessionOptions {
    * and data-channel frames wait. `startMedia()` attaches the tracks without renegotiating.
    */
   prepared?: boolean;
+  /**
+   * For a prepared connection: the camera track that will probably be sent (not sent now), so the
+   * video's small first encoding (fast-start.ts) is set during the preparation and the click only
+   * has to attach the track.
+   */
+  videoHint?: () => MediaStreamTrack | undefined;
 }
 
 /**
@@ -72,6 +78,9 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
   private localStream: MediaStream | null;
   /** Until `startMedia()`: a prepared connection, sending nothing; the tracks it received wait here. */
   private preparing: { tracks: [MediaStreamTrack, readonly MediaStream[]][] } | undefined;
+  /** The fast start's scale already set on the prepared video sender (from `videoHint`). */
+  private preparedScale: number | undefined;
+  private readonly videoHint: () => MediaStreamTrack | undefined;
   private readonly emitter = new Emitter<PeerSessionEvents>();
   private readonly heldCandidates = new CandidateQueue();
   private readonly routes: RouteMonitor;
@@ -101,6 +110,7 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
     this.polite = options.selfId < options.remoteId;
     this.localStream = options.localStream;
     this.data = new DataLink(options.remoteId);
+    this.videoHint = options.videoHint ?? (() => undefined);
     if (options.prepared) {
       this.preparing = { tracks: [] };
       this.data.hold();
@@ -211,7 +221,11 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
     this.data.attach(this.pc);
     if (this.preparing) {
       // Both directions negotiated now, with nothing to send yet: `startMedia()` fills them in.
-      for (const kind of MEDIA_KINDS) this.pc.addTransceiver(kind, { direction: 'sendrecv' });
+      const sendEncodings = fastStartEncodings(this.videoHint());
+      this.preparedScale = fastStartScale(this.videoHint());
+      for (const kind of MEDIA_KINDS) {
+        this.pc.addTransceiver(kind, { direction: 'sendrecv', ...(kind === 'video' && sendEncodings ? { sendEncodings } : {}) });
+      }
       this.extras.ready();
       return;
     }
@@ -285,9 +299,18 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
 
   private async startSender(kind: string, sender: RTCRtpSender, track: MediaStreamTrack): Promise<void> {
     try {
-      if (kind === 'video' && (await startSmall(sender, track).catch(() => false)) && !this.closed) {
-        this.fastStartSender = sender;
-        if (this.pc.connectionState === 'connected') this.startFastStartTimer();
+      if (kind === 'video') {
+        // Set during the preparation when the camera was known then: one step less after the click.
+        const scale = fastStartScale(track);
+        const small = scale !== undefined && (scale === this.preparedScale || (await startSmall(sender, track).catch(() => false)));
+        if (this.closed) return;
+        if (small) {
+          this.fastStartSender = sender;
+          if (this.pc.connectionState === 'connected') this.startFastStartTimer();
+        } else if (this.preparedScale !== undefined) {
+          // Prepared for a larger camera than the one sent: no scaling after all.
+          await resetScale(sender);
+        }
       }
       if (this.closed) return;
       await sender.replaceTrack(track);
@@ -469,7 +492,10 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
       const used = new Set<RTCRtpTransceiver>();
       for (const kind of MEDIA_KINDS) {
         const transceiver = this.freeTransceiver(kind, used);
-        if (transceiver) transceiver.direction = 'sendrecv';
+        if (!transceiver) continue;
+        transceiver.direction = 'sendrecv';
+        const hint = kind === 'video' ? this.videoHint() : undefined;
+        if (hint && (await startSmall(transceiver.sender, hint).catch(() => false))) this.preparedScale = fastStartScale(hint);
       }
       return;
     }

@@ -6,7 +6,7 @@ import type { ChannelOptions, RoomChannel } from './data/room-channel.js';
 import { RoomData } from './data/room-data.js';
 import { Emitter, type Listener, type Subscribable, type Unsubscribe } from './emitter.js';
 import type { FileSharing, FileSharingOptions } from './files/file-sharing.js';
-import { applyMediaState } from './local-media.js';
+import { applyMediaState, localTrack } from './local-media.js';
 import { replaceLocalTrack } from './media/local-tracks.js';
 import { RemoteScreens } from './media/remote-screens.js';
 import { ScreenShare, type ScreenShareOptions } from './media/screen-share.js';
@@ -148,6 +148,7 @@ export class Room implements Subscribable<RoomEvents> {
         iceServers: this.iceServers,
         iceTransportPolicy: this.iceTransportPolicy,
         localStream: null,
+        videoHint: () => localTrack(this.localStream, 'video'),
         canSignal: () => this.transport.isUp?.() ?? true,
         ...(this.createPeerConnection ? { createPeerConnection: this.createPeerConnection } : {}),
       }),

@@ -55,6 +55,7 @@ export function Lobby({ room: initialRoom, eager, onJoined }: LobbyProps) {
     name: displayNameProblem(name) ? null : name.trim(),
     password: committedPassword,
     iceTransportPolicy: useRelay ? 'relay' : undefined,
+    camera: mediaState.status === 'ready' ? mediaState.stream.getVideoTracks()[0] : undefined,
   });
 
   // Back/Forward to another /r/<room> while in the lobby.

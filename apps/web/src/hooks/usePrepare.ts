@@ -15,6 +15,8 @@ export interface PrepareInput {
    */
   password: string;
   iceTransportPolicy: RTCIceTransportPolicy | undefined;
+  /** The lobby's camera, once it runs: never sent before Join, it only sets the first encoding's size. */
+  camera: MediaStreamTrack | undefined;
 }
 
 /**
@@ -22,10 +24,12 @@ export interface PrepareInput {
  * the room, the password or the relay setting change, or after a reconnect. Join then only starts
  * the media on connections already up. Unmounting without joining ends the preparation.
  */
-export function usePrepare({ connection, room, name, password, iceTransportPolicy }: PrepareInput): PrepareStatus {
+export function usePrepare({ connection, room, name, password, iceTransportPolicy, camera }: PrepareInput): PrepareStatus {
   const [status, setStatus] = useState<PrepareStatus>('idle');
   const nameRef = useRef(name);
   nameRef.current = name;
+  const cameraRef = useRef(camera);
+  cameraRef.current = camera;
   const client = connection.status === 'open' ? connection.client : null;
   const ready = client !== null && room !== '' && name !== null;
   // A preparation the server ended (it expired) is not renewed until something changes.
@@ -50,7 +54,11 @@ export function usePrepare({ connection, room, name, password, iceTransportPolic
       if (!displayName) return;
       setStatus('preparing');
       client
-        .prepare(room, displayName, { ...(password ? { password } : {}), ...(iceTransportPolicy ? { iceTransportPolicy } : {}) })
+        .prepare(room, displayName, {
+          ...(password ? { password } : {}),
+          ...(iceTransportPolicy ? { iceTransportPolicy } : {}),
+          ...(cameraRef.current ? { camera: cameraRef.current } : {}),
+        })
         .then(
           () => current && setStatus('prepared'),
           (err: unknown) => current && setStatus(prepareFailure(err)),
