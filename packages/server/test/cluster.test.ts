@@ -71,6 +71,18 @@ describe('several nodes over Redis', () => {
     expect(await vic.next('peer-unprepared')).toEqual({ type: 'peer-unprepared', peerId: wenId });
   });
 
+  it('12 lobby visitors preparing at once through 3 nodes: exactly the cap (2 × MAX_PEERS) get in', async () => {
+    const three = await cluster(3, { MAX_PEERS: '2' });
+    const ann = await client(three[0]!);
+    await ann.enter('x-crowded-lobby', 'Ann');
+    const visitors = await Promise.all(Array.from({ length: 12 }, (_, i) => client(three[i % 3]!)));
+    await Promise.all(visitors.map((v) => v.hello()));
+    for (const [i, v] of visitors.entries()) v.send({ type: 'prepare', room: 'x-crowded-lobby', name: `V${i}` });
+    const answers = await Promise.all(visitors.map((v) => v.next(undefined, 5000)));
+    expect(answers.filter((m) => m.type === 'prepared')).toHaveLength(4);
+    expect(answers.filter((m) => m.type === 'error' && m.code === 'LOBBY_FULL')).toHaveLength(8);
+  });
+
   it('people on different nodes meet, relay signals both ways, and see each other leave', async () => {
     const [a, b] = await cluster(2);
     const ann = await client(a!);

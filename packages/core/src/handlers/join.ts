@@ -55,11 +55,6 @@ async function enter(ctx: HandlerContext, session: Session, msg: Join): Promise<
   if (session.prepared === msg.room) await exitLobby(ctx, session, { announce: false });
   session.room = msg.room;
   await ctx.store.putSession(session);
-  // The others first: with a prepared connection, their media start on peer-joined, which is what
-  // the newcomer waits for. The room's lobby visitors hear of the newcomer too, so they can
-  // prepare a connection to it.
-  const pending = (await ctx.store.listPending(msg.room)).filter((p) => p.peerId !== session.peerId);
-  await ctx.broadcast([...added.others, ...pending], { type: 'peer-joined', peer: peerInfo(member) });
   await ctx.reply({
     type: 'joined',
     ...(msg.rid ? { re: msg.rid } : {}),
@@ -69,6 +64,9 @@ async function enter(ctx: HandlerContext, session: Session, msg: Join): Promise<
     maxPeers: ctx.config.maxPeers,
     hasPassword: added.hasPassword,
   });
+  // The room's lobby visitors hear of the newcomer too, so they can prepare a connection to it.
+  const pending = (await ctx.store.listPending(msg.room)).filter((p) => p.peerId !== session.peerId);
+  await ctx.broadcast([...added.others, ...pending], { type: 'peer-joined', peer: peerInfo(member) });
   for (const visitor of pending) {
     const preparing: ServerMessage = { type: 'peer-preparing', peer: { id: visitor.peerId, name: visitor.name } };
     await ctx.reply(preparing);
