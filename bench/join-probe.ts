@@ -97,6 +97,7 @@ function probe({ remoteVideoSelector, pollStats }: { remoteVideoSelector: string
         if (!msg) return;
         if (msg.type === 'welcome') record('welcome', 'page');
         else if (msg.type === 'joined') record('joined', 'page');
+        else if (msg.type === 'prepared') record('prepared', 'page');
         else if (msg.type === 'peer-joined') record('peer-joined', 'page');
         else if (msg.type === 'signal' && msg.from) {
           if (msg.data?.description?.type) record(`${msg.data.description.type}-received`, msg.from);

@@ -6,7 +6,7 @@ import { joinAndEnter, joinButton, openLobby, remoteTiles, uniqueRoom } from '..
 import { pollUntil, sleep } from '../e2e/harness/wait.js';
 import { installStageProbe, readStages, resetStages, type StageLog } from './join-probe.js';
 import { stageTimes, type Stage } from './join-stages.js';
-import { lobbyReady, watchSignaling } from './lobby.js';
+import { lobbyPrepared, lobbyReady, watchSignaling } from './lobby.js';
 
 /**
  * One room of the join benchmark: `people - 1` residents in a call with video, and newcomers
@@ -77,6 +77,8 @@ export async function openBenchRoom(
       const signaling = watchSignaling(newcomer.page);
       await openLobby(newcomer.page, server.url, room, newcomer.name, QUERY[variant]);
       await lobbyReady(newcomer.page, variant === 'warm' ? { preview: true, signaling } : { preview: false });
+      // A warm lobby where the app prepares the join: clicked once that is done, as a person would.
+      if (variant === 'warm') await lobbyPrepared(newcomer.page, residents.length);
       await Promise.all(residents.map((r) => resetStages(r.page)));
 
       await joinButton(newcomer.page).click();

@@ -49,3 +49,9 @@ test('a breakdown out of order, incomplete or not positive is a problem', () => 
   const { 'frame-presented': _frame, ...withoutFrame } = good;
   expect(stageProblem(withoutFrame)).toMatch(/no "frame-presented"/);
 });
+
+test('a prepared join (prepared before the click) is checked from the click on only', () => {
+  const prepared = { prepared: -2_000, 'dtls-connected': -1_500, joined: 10, 'frame-presented': 90 };
+  expect(stageProblem(prepared)).toBeNull();
+  expect(stageProblem({ ...prepared, 'frame-presented': 5 })).toMatch(/before "joined"/);
+});

@@ -7,8 +7,10 @@ import { median } from './stats.js';
  * counts when it has happened with every one of them (the last of them).
  */
 export const STAGES = [
+  'prepared',
   'join-sent',
   'joined',
+  'resident:peer-joined',
   'pc-created',
   'negotiation-needed',
   'local-offer-set',
@@ -43,10 +45,15 @@ export const STAGES = [
 export type Stage = (typeof STAGES)[number];
 
 /**
- * Steps that must come in this order in every join, whatever is prepared ahead: what the quick
- * test checks. (An offer may be made before the click, so the offer's steps are not in it.)
+ * Steps that must come in this order in every join: what the quick test checks. (An offer may be
+ * made before the click, so the offer's steps are not in it.)
  */
 export const ORDERED_STAGES: readonly Stage[] = ['joined', 'answer-received', 'ice-connected', 'dtls-connected', 'frame-presented'];
+/**
+ * The same for a prepared join (`prepared` before the click): the connection was up before the
+ * click, so only the steps after it are checked; the lobby's ones are negative (before the click).
+ */
+export const PREPARED_ORDERED_STAGES: readonly Stage[] = ['joined', 'frame-presented'];
 
 const RESIDENT = 'resident:';
 
@@ -104,7 +111,8 @@ export function stageMedians(runs: readonly Partial<Record<Stage, number>>[]): P
 /** A problem with `times` (a step out of order, or a figure that is not a positive finite number), or null. */
 export function stageProblem(times: Partial<Record<Stage, number>>): string | null {
   let previous: { stage: Stage; at: number } | undefined;
-  for (const stage of ORDERED_STAGES) {
+  const prepared = times.prepared !== undefined && times.prepared < 0;
+  for (const stage of prepared ? PREPARED_ORDERED_STAGES : ORDERED_STAGES) {
     const at = times[stage];
     if (at === undefined) return `no "${stage}"`;
     if (!Number.isFinite(at) || at <= 0) return `"${stage}" at ${at} ms`;

@@ -9,6 +9,10 @@ import { pollUntil } from '../e2e/harness/wait.js';
 const LOBBY_READY_TIMEOUT_MS = 20_000;
 /** How long a `?cold=1` lobby is watched for a WebSocket it should not open before the click. */
 const COLD_PROBE_MS = 2_000;
+/** The app's lobby form says how far its prepared join is (`data-prepare`, apps/web/src/lib/prepare.ts). */
+const PREPARE_STATE = 'form[data-prepare]';
+/** The prepared connections to every resident must be up (ICE and DTLS) before the click. */
+const PREPARED_TIMEOUT_MS = 20_000;
 const PREVIEW_VIDEO = '[data-testid="local-preview"] video, video[data-testid="local-preview"]';
 
 /** Tracks the page's signaling sockets: `connected` once one has received a frame (the server's welcome). */
@@ -44,6 +48,32 @@ export async function lobbyReady(
     { timeoutMs: LOBBY_READY_TIMEOUT_MS, what: 'the lobby to be ready (Join enabled, preview playing, signaling connected)' },
     () => `preview ${JSON.stringify(last)}, signaling connected ${signaling?.connected()}`,
   );
+}
+
+/**
+ * For an app that prepares joins (its lobby form has `data-prepare`; older builds do not): waits
+ * until the lobby is prepared and its connections to all `residents` are up, as they are for
+ * someone who has spent a few seconds in the lobby. Reads the bench probe's `dtls-connected`
+ * steps (join-probe.ts). Returns whether the app prepared.
+ */
+export async function lobbyPrepared(page: Page, residents: number): Promise<boolean> {
+  const form = page.locator(PREPARE_STATE);
+  if ((await form.count()) === 0) return false;
+  let state: string | null = null;
+  let connected = 0;
+  await pollUntil(
+    async () => {
+      state = await form.getAttribute('data-prepare');
+      connected = await page.evaluate(() => {
+        const log = (window as unknown as { __confabStages?: { events: { stage: string; key: string }[] } }).__confabStages;
+        return new Set((log?.events ?? []).filter((e) => e.stage === 'dtls-connected').map((e) => e.key)).size;
+      });
+      return state === 'prepared' && connected >= residents ? true : undefined;
+    },
+    { timeoutMs: PREPARED_TIMEOUT_MS, what: 'the lobby to be prepared, its connections up' },
+    () => `data-prepare ${String(state)}, ${connected} of ${residents} connections up`,
+  );
+  return true;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { MediaState } from '@confab/protocol';
-import type { AddMemberResult, Call, DirectoryEntry, Member, PasswordGuard, Session, SignalingStore } from '@confab/core';
+import type { AddMemberResult, Call, DirectoryEntry, Member, PasswordGuard, PendingEntry, Session, SignalingStore } from '@confab/core';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { conditional, isConditionFailure } from './conditional.js';
 import { DynamoDirectory } from './dynamo-directory.js';
@@ -34,6 +34,26 @@ export interface DynamoStoreOptions {
   /** How long a row lives, in seconds (default: API Gateway's 2-hour connection limit + 10 minutes). */
   rowLifetimeS?: number;
   now?: () => number;
+}
+
+/** A pending entry inside a lobby item, with its own expiry (epoch seconds). */
+type PendingItemEntry = PendingEntry & { expiresAt: number };
+
+/**
+ * Rooms table: a room's lobby (its pending entries) is an item of its own, keyed by LOBBY_PREFIX
+ * and the room's name (a room name cannot contain "#", so the keys never meet). Apart from the
+ * room's item, so emptying or deleting the room leaves the visitors in its lobby.
+ */
+interface LobbyItem {
+  room: string;
+  pending?: Record<string, PendingItemEntry>;
+  expiresAt: number;
+}
+
+export const LOBBY_PREFIX = 'lobby#';
+
+function lobbyKey(room: string): string {
+  return `${LOBBY_PREFIX}${room}`;
 }
 
 /**
@@ -230,6 +250,96 @@ export class DynamoStore implements SignalingStore {
           ConditionExpression: 'attribute_exists(#m.#p)',
           ExpressionAttributeNames: { '#m': 'members', '#p': peerId, '#conn': 'connId', '#exp': 'expiresAt' },
           ExpressionAttributeValues: { ':conn': connId, ':exp': this.nowS() + this.lifetimeS },
+        }),
+      ),
+    );
+  }
+
+  // ---- lobbies (rooms table, one item per room's lobby: see LobbyItem) ----
+
+  async addPending(room: string, entry: PendingEntry, cap: number, ttlMs: number): Promise<boolean> {
+    const key = lobbyKey(room);
+    const nowS = this.nowS();
+    const exp = nowS + Math.ceil(ttlMs / 1000);
+    const item = await this.getLobby(room);
+    if (!item || !isLive(item, nowS)) {
+      // A fresh lobby item (or one whose entries all expired); a concurrent creator wins harmlessly.
+      await conditional(() =>
+        this.client.send(
+          new PutCommand({
+            TableName: this.tables.rooms,
+            Item: { room: key, pending: {}, expiresAt: exp } satisfies LobbyItem,
+            ConditionExpression: 'attribute_not_exists(#room) OR #exp <= :now',
+            ExpressionAttributeNames: { '#room': 'room', '#exp': 'expiresAt' },
+            ExpressionAttributeValues: { ':now': nowS },
+          }),
+        ),
+      );
+    } else {
+      const dead = Object.values(item.pending ?? {}).filter((e) => !isLive(e, nowS));
+      if (dead.length > 0) await this.reapPending(key, dead);
+    }
+    const stored: PendingItemEntry = { ...entry, expiresAt: exp };
+    return conditional(() =>
+      this.client.send(
+        new UpdateCommand({
+          TableName: this.tables.rooms,
+          Key: { room: key },
+          UpdateExpression: 'SET #pd.#p = :entry, #exp = :exp',
+          ConditionExpression: 'attribute_exists(#pd) AND (size(#pd) < :cap OR attribute_exists(#pd.#p))',
+          ExpressionAttributeNames: { '#pd': 'pending', '#p': entry.peerId, '#exp': 'expiresAt' },
+          ExpressionAttributeValues: { ':entry': stored, ':exp': exp, ':cap': cap },
+        }),
+      ),
+    );
+  }
+
+  async removePending(room: string, peerId: string): Promise<boolean> {
+    return conditional(() =>
+      this.client.send(
+        new UpdateCommand({
+          TableName: this.tables.rooms,
+          Key: { room: lobbyKey(room) },
+          UpdateExpression: 'REMOVE #pd.#p',
+          ConditionExpression: 'attribute_exists(#pd.#p)',
+          ExpressionAttributeNames: { '#pd': 'pending', '#p': peerId },
+        }),
+      ),
+    );
+  }
+
+  async getPending(room: string, peerId: string): Promise<PendingEntry | undefined> {
+    return (await this.listPending(room)).find((e) => e.peerId === peerId);
+  }
+
+  async listPending(room: string): Promise<PendingEntry[]> {
+    const nowS = this.nowS();
+    const item = await this.getLobby(room);
+    if (!item || !isLive(item, nowS)) return [];
+    return Object.values(item.pending ?? {})
+      .filter((e) => isLive(e, nowS))
+      .map(({ expiresAt: _expiresAt, ...e }) => e)
+      .sort((a, b) => a.preparedAt - b.preparedAt || a.peerId.localeCompare(b.peerId));
+  }
+
+  private async getLobby(room: string): Promise<LobbyItem | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tables.rooms, Key: { room: lobbyKey(room) }, ConsistentRead: true }),
+    );
+    return Item as LobbyItem | undefined;
+  }
+
+  private async reapPending(key: string, dead: readonly PendingItemEntry[]): Promise<void> {
+    const names: Record<string, string> = { '#pd': 'pending' };
+    dead.forEach((e, i) => (names[`#d${i}`] = e.peerId));
+    await conditional(() =>
+      this.client.send(
+        new UpdateCommand({
+          TableName: this.tables.rooms,
+          Key: { room: key },
+          UpdateExpression: `REMOVE ${dead.map((_, i) => `#pd.#d${i}`).join(', ')}`,
+          ConditionExpression: 'attribute_exists(#pd)',
+          ExpressionAttributeNames: names,
         }),
       ),
     );

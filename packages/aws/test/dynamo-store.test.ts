@@ -165,6 +165,32 @@ describe.each(stores)('%s', (_name, makeStore) => {
     expect(await store.callOf(a)).toBeUndefined();
     expect(await store.getOnline(b)).toMatchObject({ busy: false });
   });
+
+  it('pending entries: added, listed oldest first, capped (re-adding counts once), removed once', async () => {
+    const room = freshRoom();
+    const pending = (peerId: string, at: number) => ({ peerId, connId: `conn-${peerId}`, name: peerId, preparedAt: at });
+    expect(await store.addPending(room, pending('p2', 2), 2, 60_000)).toBe(true);
+    expect(await store.addPending(room, pending('p1', 1), 2, 60_000)).toBe(true);
+    expect(await store.addPending(room, pending('p3', 3), 2, 60_000)).toBe(false);
+    expect(await store.addPending(room, pending('p1', 1), 2, 60_000)).toBe(true);
+    expect((await store.listPending(room)).map((p) => p.peerId)).toEqual(['p1', 'p2']);
+    expect(await store.getPending(room, 'p2')).toEqual(pending('p2', 2));
+    expect(await store.getPending(room, 'p3')).toBeUndefined();
+    expect(await store.removePending(room, 'p2')).toBe(true);
+    expect(await store.removePending(room, 'p2')).toBe(false);
+    expect(await store.addPending(room, pending('p3', 3), 2, 60_000)).toBe(true);
+    expect((await store.listPending(room)).map((p) => p.peerId)).toEqual(['p1', 'p3']);
+  });
+
+  it('pending entries are not members: not counted, not listed, and outlive an emptied room', async () => {
+    const room = freshRoom();
+    await store.addPending(room, { peerId: 'v', connId: 'conn-v', name: 'V', preparedAt: 1 }, 8, 60_000);
+    expect(await store.listMembers(room)).toEqual([]);
+    await store.addMember(room, member('m1'), 1, open);
+    expect(await store.getMember(room, 'v')).toBeUndefined();
+    await store.removeMember(room, 'm1');
+    expect((await store.listPending(room)).map((p) => p.peerId)).toEqual(['v']);
+  });
 });
 
 describe('DynamoStore rows', () => {
@@ -226,6 +252,16 @@ describe('DynamoStore rows', () => {
     await local.store.goOnline({ peerId: 'ring2', connId: 'c-ring2', name: 'Ring2' });
     expect(await local.store.getCall('old-call')).toBeUndefined();
     expect(await local.store.createCall({ id: 'new-call', caller: 'found', callee: 'ring', state: 'ringing', room: 'call_new', createdAt: 0 })).toBe('ok');
+  });
+
+  it('a pending entry past its TTL is not listed, and frees its place under the cap', async () => {
+    const room = freshRoom();
+    await local.store.addPending(room, { peerId: 'old', connId: 'c-old', name: 'Old', preparedAt: 1 }, 1, 60_000);
+    clock += 61_000;
+    expect(await local.store.listPending(room)).toEqual([]);
+    expect(await local.store.getPending(room, 'old')).toBeUndefined();
+    expect(await local.store.addPending(room, { peerId: 'new', connId: 'c-new', name: 'New', preparedAt: 2 }, 1, 60_000)).toBe(true);
+    expect((await local.store.listPending(room)).map((p) => p.peerId)).toEqual(['new']);
   });
 
   it('the store never scans', () => {

@@ -13,6 +13,7 @@ import { Emitter, type Listener, type Subscribable, type Unsubscribe } from './e
 import { generateCertificate, usableCertificate } from './certificate.js';
 import { connectionClosed, ConfabClientError } from './errors.js';
 import { mediaStateOf } from './local-media.js';
+import { Lobby, type PreparedRoom } from './lobby.js';
 import { Room, type RoomTransport } from './room.js';
 import type { ReconnectingChannel } from './reconnecting-channel.js';
 import { SessionRecovery } from './session-recovery.js';
@@ -38,6 +39,21 @@ export interface JoinOptions {
   maxFileSize?: number;
 }
 
+export interface PrepareOptions {
+  /** The room's password, checked now as at a join. */
+  password?: string;
+  /** The ICE transport policy the join will use (the lobby's "Hide my IP address"); a join with another one does not use what was prepared. */
+  iceTransportPolicy?: RTCIceTransportPolicy;
+  /** The lobby's camera, if it has one: not sent, only used to set the video's small first encoding ahead. */
+  camera?: MediaStreamTrack;
+}
+
+/**
+ * Why the lobby's preparation ended without a join: `expired` (the server's limit), `reconnecting`
+ * (the signaling connection dropped; prepare again once it is `open`).
+ */
+export type PrepareEndReason = 'expired' | 'reconnecting';
+
 export type ClientEvents = {
   /**
    * `reconnecting` when the signaling connection is lost, `open` when the session (and the room)
@@ -51,6 +67,8 @@ export type ClientEvents = {
   error: [ConfabError];
   /** The server sent fresh STUN/TURN servers (before the TURN credentials expire); already applied. */
   iceServers: [RTCIceServer[]];
+  /** The lobby's preparation (`prepare()`) ended without a join; prepare again to renew it. */
+  prepareEnded: [PrepareEndReason];
 };
 
 type PushHandlers = { [K in ServerMessageType]: (msg: ServerMessageOf<K>) => void };
@@ -90,11 +108,30 @@ export class ConfabClient implements Subscribable<ClientEvents> {
     join: (room, name, localStream) => this.join(room, name, localStream),
   });
 
+  /** The lobby's preparation (`prepare()`), until the join adopts it or it ends. */
+  private lobby: Lobby | undefined;
+
   private readonly handlers: PushHandlers = {
-    'peer-joined': (msg) => this.toRoom(msg, (room) => room.handlePeerJoined(msg.peer)),
-    'peer-left': (msg) => this.toRoom(msg, (room) => room.handlePeerLeft(msg.peerId, msg.reason)),
+    'peer-joined': (msg) => {
+      if (!this.toLobby(() => this.lobby?.handlePeerJoined(msg.peer))) this.toRoom(msg, (room) => room.handlePeerJoined(msg.peer));
+    },
+    'peer-left': (msg) => {
+      if (!this.toLobby(() => this.lobby?.handlePeerLeft(msg.peerId))) this.toRoom(msg, (room) => room.handlePeerLeft(msg.peerId, msg.reason));
+    },
     'peer-updated': (msg) => this.toRoom(msg, (room) => room.handlePeerUpdated(msg.peer)),
-    signal: (msg) => this.toRoom(msg, (room) => room.handleSignal(msg.from, msg.data)),
+    signal: (msg) => {
+      // Until the join adopts them, the lobby's connections answer for themselves.
+      if (!this.currentRoom && this.lobby?.handleSignal(msg.from, msg.data)) return;
+      this.toRoom(msg, (room) => room.handleSignal(msg.from, msg.data));
+    },
+    'peer-preparing': (msg) => this.toRoom(msg, (room) => room.handlePeerPreparing(msg.peer)),
+    'peer-unprepared': (msg) => this.toRoom(msg, (room) => room.handlePeerUnprepared(msg.peerId)),
+    unprepared: (msg) => {
+      if (msg.re !== undefined || !this.lobby || this.lobby.room !== msg.room) return;
+      this.endLobby();
+      this.emitter.emit('prepareEnded', 'expired');
+    },
+    prepared: ignore,
     'ice-servers': (msg) => this.applyIceServers(msg.iceServers),
     error: (msg) => {
       if (!this.directories.handleError(msg)) this.emitter.emit('error', new ConfabError(msg.code, msg.message, msg.re));
@@ -133,7 +170,14 @@ export class ConfabClient implements Subscribable<ClientEvents> {
     this.recovery.onState((state) => {
       if (this.isClosed) return;
       // Directory presence does not outlive the connection (yet): it closes, ending a direct call.
-      if (state === 'reconnecting') this.directories.close();
+      // Nor does a lobby's preparation: the server dropped it with the connection.
+      if (state === 'reconnecting') {
+        this.directories.close();
+        if (this.lobby) {
+          this.endLobby();
+          this.emitter.emit('prepareEnded', 'reconnecting');
+        }
+      }
       // Back: the server may have kept our place in the directory; take it back (`offline`).
       else if (state === 'open') this.directories.handleReconnected();
       this.emitter.emit('state', state);
@@ -204,6 +248,10 @@ export class ConfabClient implements Subscribable<ClientEvents> {
       await this.pendingLeave;
       if (this.isClosed) throw connectionClosed();
       this.joinBacklog = [];
+      // The lobby's connections serve this join only if they were made for it; else they go now
+      // (the server leaves their lobby itself when the join arrives).
+      const policy = options.iceTransportPolicy ?? this.iceTransportPolicy;
+      if (this.lobby && (this.lobby.room !== room || this.lobby.iceTransportPolicy !== policy)) this.endLobby();
       const [joined, generated] = await Promise.all([
         this.channel.request({
           type: 'join',
@@ -216,10 +264,13 @@ export class ConfabClient implements Subscribable<ClientEvents> {
       ]);
       if (this.isClosed) throw connectionClosed();
       const certificate = usableCertificate(generated);
+      const prepared = this.lobby?.take();
+      this.lobby = undefined;
       const created: Room = new Room({
         joined,
+        ...(prepared ? { prepared } : {}),
         iceServers: this.iceServers,
-        iceTransportPolicy: options.iceTransportPolicy ?? this.iceTransportPolicy,
+        iceTransportPolicy: policy,
         localStream,
         transport: this.roomTransport(),
         onClosed: () => {
@@ -236,10 +287,70 @@ export class ConfabClient implements Subscribable<ClientEvents> {
       this.joinBacklog = undefined;
       for (const msg of backlog) this.dispatch(msg);
       return created;
+    } catch (err) {
+      // A refused join ends the lobby's preparation too (the server dropped it).
+      this.endLobby();
+      throw err;
     } finally {
       this.joining = false;
       this.joinBacklog = undefined;
     }
+  }
+
+  /**
+   * Prepares a join of `room` from its lobby (docs/join-latency.md): the server checks access now
+   * (the same errors as `join()`: `ROOM_FULL`, `PASSWORD_REQUIRED`, `WRONG_PASSWORD`, …, and
+   * `PREJOIN_DISABLED` or `LOBBY_FULL` when it will not prepare), then the client sets up a
+   * connection to each person in the room with no audio, video or data flowing either way. A
+   * later `join()` of the same room (with the same ICE transport policy) uses them, so the media
+   * start at once. Nobody in the room sees you until you join. Preparing again (another room,
+   * another password) replaces the preparation; `unprepare()` ends it; `prepareEnded` says when
+   * the server or a reconnect ended it. Resolves with who is in the room now.
+   */
+  async prepare(room: string, name: string, options: PrepareOptions = {}): Promise<PreparedRoom> {
+    if (this.isClosed) throw connectionClosed();
+    if (this.currentRoom || this.joining) throw alreadyInRoom(this.currentRoom?.name ?? room, { type: 'prepare' });
+    this.endLobby();
+    const [prepared, generated] = await Promise.all([
+      this.channel.request({
+        type: 'prepare',
+        room,
+        name,
+        ...(options.password === undefined ? {} : { password: options.password }),
+      }),
+      this.certificate,
+    ]);
+    if (this.isClosed) throw connectionClosed();
+    if (this.currentRoom || this.joining) throw alreadyInRoom(room, { type: 'prepare' });
+    // A newer prepare() may have answered first: the last one asked wins.
+    this.endLobby();
+    const certificate = usableCertificate(generated);
+    const lobby = new Lobby({
+      prepared,
+      selfId: this.peerId,
+      iceServers: this.iceServers,
+      iceTransportPolicy: options.iceTransportPolicy ?? this.iceTransportPolicy,
+      ...(options.camera ? { camera: options.camera } : {}),
+      sendSignal: (to, data) => this.channel.send({ type: 'signal', to, data }),
+      canSignal: () => this.recovery.up,
+      ...(certificate
+        ? { createPeerConnection: (config: RTCConfiguration) => new RTCPeerConnection({ ...config, certificates: [certificate] }) }
+        : {}),
+    });
+    this.lobby = lobby;
+    return lobby.prepared;
+  }
+
+  /** The room prepared in (`prepare()`), until the join or `unprepare()`. */
+  get prepared(): PreparedRoom | undefined {
+    return this.lobby?.prepared;
+  }
+
+  /** Ends the lobby's preparation: its connections close, and the room's people are told. Safe when none. */
+  unprepare(): void {
+    if (!this.lobby) return;
+    this.endLobby();
+    this.channel.request({ type: 'unprepare' }).catch(() => {});
   }
 
   /**
@@ -278,6 +389,7 @@ export class ConfabClient implements Subscribable<ClientEvents> {
     if (this.isClosed) return;
     this.isClosed = true;
     this.directories.close();
+    this.endLobby();
     this.currentRoom?.close();
     this.recovery.close();
     this.channel.close();
@@ -293,7 +405,20 @@ export class ConfabClient implements Subscribable<ClientEvents> {
   private applyIceServers(iceServers: ServerMessageOf<'ice-servers'>['iceServers']): void {
     this.currentIceServers = copyIceServers(iceServers);
     this.currentRoom?.handleIceServers(this.currentIceServers);
+    this.lobby?.handleIceServers(this.currentIceServers);
     this.emitter.emit('iceServers', this.currentIceServers);
+  }
+
+  private endLobby(): void {
+    this.lobby?.close();
+    this.lobby = undefined;
+  }
+
+  /** Room news for the lobby while there is no room and no join in flight; false when not taken. */
+  private toLobby(deliver: () => void): boolean {
+    if (!this.lobby || this.currentRoom || this.joinBacklog) return false;
+    deliver();
+    return true;
   }
 
   private toRoom(msg: ServerMessage, deliver: (room: Room) => void): void {

@@ -92,3 +92,13 @@ export async function endFastStart(sender: Sender, track: MediaStreamTrack | und
   await sender.setParameters(params);
   return true;
 }
+
+/** Takes any scaling off a sender's first encoding (a prepared sender set for a larger camera). */
+export async function resetScale(sender: Sender): Promise<void> {
+  if (typeof sender.getParameters !== 'function') return;
+  const params = sender.getParameters();
+  const [first, ...rest] = params.encodings ?? [];
+  if (!first || first.scaleResolutionDownBy === undefined || first.scaleResolutionDownBy === 1) return;
+  params.encodings = [{ ...first, scaleResolutionDownBy: 1 }, ...rest];
+  await sender.setParameters(params);
+}

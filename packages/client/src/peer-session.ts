@@ -2,7 +2,7 @@ import type { SignalData } from '@confab/protocol';
 import { CandidateQueue } from './candidate-queue.js';
 import { DataLink } from './data/data-link.js';
 import { Emitter, type Listener, type Subscribable, type Unsubscribe } from './emitter.js';
-import { availableOutgoingBitrate, endFastStart, FAST_START_MS, fastStartCanEnd, fastStartEncodings, startSmall } from './fast-start.js';
+import { availableOutgoingBitrate, endFastStart, FAST_START_MS, fastStartCanEnd, fastStartEncodings, fastStartScale, resetScale, startSmall } from './fast-start.js';
 import { IceRestarter } from './ice-restarter.js';
 import { localTrack, MEDIA_KINDS } from './local-media.js';
 import { ExtraSenders, type ExtraTrack } from './media/extra-senders.js';
@@ -47,6 +47,18 @@ export interface PeerSessionOptions {
   canSignal?: () => boolean;
   /** SDP session ids of the other side's old peer connections, whose late offers are dropped. */
   ignoreRemoteSessions?: readonly string[];
+  /**
+   * A prepared connection (a lobby's, before the click on Join): audio and video are negotiated
+   * send-and-receive with no track, so ICE and DTLS complete but no media flows; received tracks
+   * and data-channel frames wait. `startMedia()` attaches the tracks without renegotiating.
+   */
+  prepared?: boolean;
+  /**
+   * For a prepared connection: the camera track that will probably be sent (not sent now), so the
+   * video's small first encoding (fast-start.ts) is set during the preparation and the click only
+   * has to attach the track.
+   */
+  videoHint?: () => MediaStreamTrack | undefined;
 }
 
 /**
@@ -63,7 +75,12 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
   /** The data channels to this peer (chat, room channels, files), made with the first offer or answer. */
   readonly data: DataLink;
   private readonly pc: RTCPeerConnection;
-  private readonly localStream: MediaStream | null;
+  private localStream: MediaStream | null;
+  /** Until `startMedia()`: a prepared connection, sending nothing; the tracks it received wait here. */
+  private preparing: { tracks: [MediaStreamTrack, readonly MediaStream[]][] } | undefined;
+  /** The fast start's scale already set on the prepared video sender (from `videoHint`). */
+  private preparedScale: number | undefined;
+  private readonly videoHint: () => MediaStreamTrack | undefined;
   private readonly emitter = new Emitter<PeerSessionEvents>();
   private readonly heldCandidates = new CandidateQueue();
   private readonly routes: RouteMonitor;
@@ -93,6 +110,11 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
     this.polite = options.selfId < options.remoteId;
     this.localStream = options.localStream;
     this.data = new DataLink(options.remoteId);
+    this.videoHint = options.videoHint ?? (() => undefined);
+    if (options.prepared) {
+      this.preparing = { tracks: [] };
+      this.data.hold();
+    }
     const create = options.createPeerConnection ?? ((config: RTCConfiguration) => new RTCPeerConnection(config));
     this.pc = create({
       iceServers: options.iceServers,
@@ -107,7 +129,10 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
     );
     this.pc.onnegotiationneeded = () => void this.negotiate();
     this.pc.onicecandidate = ({ candidate }) => this.sendCandidate(candidate);
-    this.pc.ontrack = ({ track, streams }) => this.emitter.emit('track', track, streams);
+    this.pc.ontrack = ({ track, streams }) => {
+      if (this.preparing) this.preparing.tracks.push([track, streams]);
+      else this.emitter.emit('track', track, streams);
+    };
     this.extras = new ExtraSenders(this.pc);
     this.pc.onconnectionstatechange = () => this.onConnectionState(this.pc.connectionState);
     this.ignoredSessions = new Set(options.ignoreRemoteSessions ?? []);
@@ -194,6 +219,16 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
     this.localMediaAttached = true;
     // Pre-negotiated channels: in the first offer, so no extra round trip and no extra signaling.
     this.data.attach(this.pc);
+    if (this.preparing) {
+      // Both directions negotiated now, with nothing to send yet: `startMedia()` fills them in.
+      const sendEncodings = fastStartEncodings(this.videoHint());
+      this.preparedScale = fastStartScale(this.videoHint());
+      for (const kind of MEDIA_KINDS) {
+        this.pc.addTransceiver(kind, { direction: 'sendrecv', ...(kind === 'video' && sendEncodings ? { sendEncodings } : {}) });
+      }
+      this.extras.ready();
+      return;
+    }
     const streams = this.localStream ? [this.localStream] : [];
     for (const kind of MEDIA_KINDS) {
       const track = localTrack(this.localStream, kind);
@@ -232,6 +267,61 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
     if (!sender) return false;
     await sender.replaceTrack(next);
     return true;
+  }
+
+  /** Whether this is a prepared connection whose media has not started (`startMedia()`). */
+  get isPrepared(): boolean {
+    return this.preparing !== undefined;
+  }
+
+  /**
+   * The click on Join, for a prepared connection: the tracks received meanwhile are emitted
+   * (`track`), held data-channel frames are delivered, and the tracks of `stream` go on the
+   * negotiated senders with `replaceTrack` (no renegotiation), the video small at first
+   * (fast-start.ts). The owner subscribes to this session's events before calling it.
+   */
+  async startMedia(stream: MediaStream | null): Promise<void> {
+    const preparing = this.preparing;
+    if (this.closed || !preparing) return;
+    this.preparing = undefined;
+    this.localStream = stream;
+    const work: Promise<unknown>[] = [];
+    for (const kind of MEDIA_KINDS) {
+      const track = localTrack(stream, kind);
+      const sender = this.mediaTransceiver(kind)?.sender;
+      if (!track || !sender) continue;
+      work.push(this.startSender(kind, sender, track));
+    }
+    for (const [track, streams] of preparing.tracks) this.emitter.emit('track', track, streams);
+    this.data.release();
+    await Promise.all(work);
+  }
+
+  private async startSender(kind: string, sender: RTCRtpSender, track: MediaStreamTrack): Promise<void> {
+    try {
+      if (kind === 'video') {
+        // Set during the preparation when the camera was known then: one step less after the click.
+        const scale = fastStartScale(track);
+        const small = scale !== undefined && (scale === this.preparedScale || (await startSmall(sender, track).catch(() => false)));
+        if (this.closed) return;
+        if (small) {
+          this.fastStartSender = sender;
+          if (this.pc.connectionState === 'connected') this.startFastStartTimer();
+        } else if (this.preparedScale !== undefined) {
+          // Prepared for a larger camera than the one sent: no scaling after all.
+          await resetScale(sender);
+        }
+      }
+      if (this.closed) return;
+      await sender.replaceTrack(track);
+    } catch (err) {
+      if (!this.closed) console.warn(`[confab] could not start sending ${kind} to peer ${this.remoteId}:`, err);
+    }
+  }
+
+  /** The transceiver of the camera or microphone: the first one of its kind (the others are extras). */
+  private mediaTransceiver(kind: string): RTCRtpTransceiver | undefined {
+    return this.pc.getTransceivers().find((t) => t.receiver.track.kind === kind && t.currentDirection !== 'stopped');
   }
 
   /** Handles a description or candidate relayed from the remote peer. */
@@ -300,15 +390,17 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
   private onConnectionState(state: RTCPeerConnectionState): void {
     if (state === 'connected') {
       this.routes.start();
-      if (this.fastStartSender && this.fastStartTimer === undefined) {
-        this.connectedAt = Date.now();
-        this.fastStartTimer = setTimeout(() => void this.endFastStart(), FAST_START_MS);
-      }
+      if (this.fastStartSender && this.fastStartTimer === undefined) this.startFastStartTimer();
     } else if (state === 'failed' || state === 'closed') {
       this.routes.stop({ reset: true });
     }
     this.restarter.onConnectionState(state);
     this.emitter.emit('connectionState', state);
+  }
+
+  private startFastStartTimer(): void {
+    this.connectedAt = Date.now();
+    this.fastStartTimer = setTimeout(() => void this.endFastStart(), FAST_START_MS);
   }
 
   /** The camera goes out at its full size again; the owner may now set its encoding. */
@@ -395,24 +487,26 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
   private async attachLocalMediaToOffer(): Promise<void> {
     if (this.localMediaAttached) return;
     this.localMediaAttached = true;
+    if (this.preparing) {
+      // A prepared connection answers send-and-receive with no track: `startMedia()` fills them in.
+      const used = new Set<RTCRtpTransceiver>();
+      for (const kind of MEDIA_KINDS) {
+        const transceiver = this.freeTransceiver(kind, used);
+        if (!transceiver) continue;
+        transceiver.direction = 'sendrecv';
+        const hint = kind === 'video' ? this.videoHint() : undefined;
+        if (hint && (await startSmall(transceiver.sender, hint).catch(() => false))) this.preparedScale = fastStartScale(hint);
+      }
+      return;
+    }
     const stream = this.localStream;
     if (!stream) return;
     const used = new Set<RTCRtpTransceiver>();
     for (const kind of MEDIA_KINDS) {
       const track = localTrack(stream, kind);
       if (!track) continue;
-      const transceiver = this.pc
-        .getTransceivers()
-        .find(
-          (t) =>
-            !used.has(t) &&
-            t.receiver.track.kind === kind &&
-            t.sender.track === null &&
-            t.direction !== 'stopped' &&
-            t.currentDirection !== 'stopped',
-        );
+      const transceiver = this.freeTransceiver(kind, used);
       if (!transceiver) continue;
-      used.add(transceiver);
       await transceiver.sender.replaceTrack(track);
       transceiver.sender.setStreams(stream);
       transceiver.direction = 'sendrecv';
@@ -420,6 +514,22 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
         this.fastStartSender = transceiver.sender;
       }
     }
+  }
+
+  /** The first offered transceiver of `kind` with no track to send, not in `used` (which it joins). */
+  private freeTransceiver(kind: string, used: Set<RTCRtpTransceiver>): RTCRtpTransceiver | undefined {
+    const transceiver = this.pc
+      .getTransceivers()
+      .find(
+        (t) =>
+          !used.has(t) &&
+          t.receiver.track.kind === kind &&
+          t.sender.track === null &&
+          t.direction !== 'stopped' &&
+          t.currentDirection !== 'stopped',
+      );
+    if (transceiver) used.add(transceiver);
+    return transceiver;
   }
 
   private async handleCandidate(candidate: RTCIceCandidateInit | null): Promise<void> {

@@ -6,12 +6,13 @@ import type { ChannelOptions, RoomChannel } from './data/room-channel.js';
 import { RoomData } from './data/room-data.js';
 import { Emitter, type Listener, type Subscribable, type Unsubscribe } from './emitter.js';
 import type { FileSharing, FileSharingOptions } from './files/file-sharing.js';
-import { applyMediaState } from './local-media.js';
+import { applyMediaState, localTrack } from './local-media.js';
 import { replaceLocalTrack } from './media/local-tracks.js';
 import { RemoteScreens } from './media/remote-screens.js';
 import { ScreenShare, type ScreenShareOptions } from './media/screen-share.js';
 import { PeerSession } from './peer-session.js';
 import { PendingSignals } from './pending-signals.js';
+import { PreparedSessions } from './prepared-sessions.js';
 import { planRejoin, REJOIN_AWAIT_MS, type RejoinOptions } from './rejoin-plan.js';
 import { RemotePeer } from './remote-peer.js';
 import { RoomMedia, type TalkEvents } from './media/room-media.js';
@@ -69,6 +70,8 @@ export interface RoomOptions {
   createPeerConnection?: (config: RTCConfiguration) => RTCPeerConnection;
   /** File sharing settings (`JoinOptions.maxFileSize`). */
   files?: FileSharingOptions;
+  /** The lobby's prepared connections (prepare()), by peer id: adopted for those peers instead of new ones. */
+  prepared?: ReadonlyMap<string, PeerSession>;
 }
 
 /**
@@ -96,6 +99,8 @@ export class Room implements Subscribable<RoomEvents> {
   /** Chat, named channels and files, over each peer connection's data channels. */
   private readonly data: RoomData;
   private readonly early = new PendingSignals();
+  /** Media-less connections to the room's lobby visitors (`peer-preparing`), adopted when they join. */
+  private readonly lobby: PreparedSessions;
   private iceServers: RTCIceServer[];
   private readonly transport: RoomTransport;
   private readonly onClosed: () => void;
@@ -137,8 +142,28 @@ export class Room implements Subscribable<RoomEvents> {
     this.onClosed = options.onClosed;
     this.createPeerConnection = options.createPeerConnection;
     this.data = new RoomData({ self: () => this.selfInfo, ...(options.files ? { files: options.files } : {}) });
-    // The newcomer offers to everyone already there; they only answer.
-    for (const info of joined.peers) this.addPeer(info).offerLocalMedia();
+    this.lobby = new PreparedSessions({
+      session: () => ({
+        selfId: this.selfInfo.id,
+        iceServers: this.iceServers,
+        iceTransportPolicy: this.iceTransportPolicy,
+        localStream: null,
+        videoHint: () => localTrack(this.localStream, 'video'),
+        canSignal: () => this.transport.isUp?.() ?? true,
+        ...(this.createPeerConnection ? { createPeerConnection: this.createPeerConnection } : {}),
+      }),
+      sendSignal: (to, data) => this.transport.sendSignal(to, data),
+    });
+    // The newcomer offers to everyone already there; they only answer. Where the lobby prepared a
+    // connection, that one is used: it is up already, and only the media start.
+    const prepared = new Map(options.prepared ?? []);
+    for (const info of joined.peers) {
+      const ready = prepared.get(info.id);
+      prepared.delete(info.id);
+      if (ready) this.adoptPeer(info, ready);
+      else this.addPeer(info).offerLocalMedia();
+    }
+    for (const unused of prepared.values()) unused.close();
   }
 
   /** You, as the others see you. `self.media` follows `setMedia()`. */
@@ -311,10 +336,29 @@ export class Room implements Subscribable<RoomEvents> {
     this.seenSinceDown.add(info.id);
     // Someone we still have a connection to, back after a reconnect of theirs or a server restart.
     if (this.remotes.has(info.id)) return this.handlePeerReturned(info);
+    // A lobby visitor we prepared a connection with: it is up already; only the media start.
+    const ready = this.lobby.take(info.id);
+    if (ready) return this.adoptPeer(info, ready, { announce: true });
     this.addPeer(info);
     const peer = this.remotes.get(info.id);
     if (peer) this.emitter.emit('peerJoined', peer);
     for (const data of this.early.take(info.id)) this.handleSignal(info.id, data);
+  }
+
+  /**
+   * @internal Someone in the room's lobby (`peer-preparing`) will offer a media-less connection:
+   * answered with nothing to send, shown nowhere, adopted if they join (`handlePeerJoined`).
+   */
+  handlePeerPreparing(peer: { id: string }): void {
+    if (this.isClosed || peer.id === this.selfInfo.id || this.remotes.has(peer.id)) return;
+    if (!this.lobby.open(peer.id, { offer: false })) return;
+    for (const data of this.early.take(peer.id)) this.lobby.handleSignal(peer.id, data);
+  }
+
+  /** @internal The lobby visitor went away without joining (`peer-unprepared`). */
+  handlePeerUnprepared(peerId: string): void {
+    this.lobby.drop(peerId);
+    if (!this.remotes.has(peerId)) this.early.drop(peerId);
   }
 
   /** @internal */
@@ -341,6 +385,7 @@ export class Room implements Subscribable<RoomEvents> {
     if (this.isClosed) return;
     this.iceServers = iceServers;
     for (const session of this.sessions.values()) session.setIceServers(iceServers);
+    this.lobby.setIceServers(iceServers);
   }
 
   /** @internal */
@@ -348,7 +393,7 @@ export class Room implements Subscribable<RoomEvents> {
     if (this.isClosed) return;
     const session = this.sessions.get(from);
     if (session) session.handleSignal(data);
-    else this.early.add(from, data);
+    else if (!this.lobby.handleSignal(from, data)) this.early.add(from, data);
   }
 
   /** @internal The signaling connection is down: ICE restarts wait, and who is here now is noted for a rejoin. */
@@ -444,6 +489,22 @@ export class Room implements Subscribable<RoomEvents> {
     if (first) session.handleSignal(first);
   }
 
+  /**
+   * Adopts a prepared connection (the lobby's, or one to a lobby visitor who joined): up already,
+   * so only the media start, with `replaceTrack` on its senders (no renegotiation).
+   */
+  private adoptPeer(info: PeerInfo, session: PeerSession, { announce = false } = {}): void {
+    const peer = new RemotePeer(info);
+    this.remotes.set(info.id, peer);
+    this.attachSession(peer, [], session);
+    this.media.handleRoomSize();
+    peer.setConnectionState(session.connectionState);
+    if (announce) this.emitter.emit('peerJoined', peer);
+    void session.startMedia(this.localStream).then(() => {
+      if (!this.isClosed && this.sessions.get(peer.id) === session && session.connectionState === 'connected') this.media.handleConnected(peer);
+    });
+  }
+
   private addPeer(info: PeerInfo): PeerSession {
     const peer = new RemotePeer(info);
     this.remotes.set(info.id, peer);
@@ -452,17 +513,19 @@ export class Room implements Subscribable<RoomEvents> {
     return session;
   }
 
-  private attachSession(peer: RemotePeer, ignoreRemoteSessions: readonly string[] = []): PeerSession {
-    const session = new PeerSession({
-      selfId: this.selfInfo.id,
-      remoteId: peer.id,
-      iceServers: this.iceServers,
-      iceTransportPolicy: this.iceTransportPolicy,
-      localStream: this.localStream,
-      canSignal: () => this.transport.isUp?.() ?? true,
-      ignoreRemoteSessions,
-      ...(this.createPeerConnection ? { createPeerConnection: this.createPeerConnection } : {}),
-    });
+  private attachSession(peer: RemotePeer, ignoreRemoteSessions: readonly string[] = [], existing?: PeerSession): PeerSession {
+    const session =
+      existing ??
+      new PeerSession({
+        selfId: this.selfInfo.id,
+        remoteId: peer.id,
+        iceServers: this.iceServers,
+        iceTransportPolicy: this.iceTransportPolicy,
+        localStream: this.localStream,
+        canSignal: () => this.transport.isUp?.() ?? true,
+        ignoreRemoteSessions,
+        ...(this.createPeerConnection ? { createPeerConnection: this.createPeerConnection } : {}),
+      });
     session.on('signal', (data) => this.transport.sendSignal(peer.id, data));
     session.on('remoteReplaced', (offer) => this.replaceSession(peer.id, { first: offer }));
     session.on('receiveStalled', () => this.replaceSession(peer.id, { offer: true }));
@@ -510,6 +573,7 @@ export class Room implements Subscribable<RoomEvents> {
     // First, so transfers still going end as `closed` (you left), not `peer-left`.
     this.data.close();
     for (const peer of [...this.remotes.values()]) this.removePeer(peer);
+    this.lobby.close();
     this.early.clear();
     this.emitter.emit('closed');
     this.emitter.removeAllListeners();

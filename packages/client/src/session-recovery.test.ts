@@ -276,3 +276,33 @@ describe('a peer that rebuilt its end', () => {
     closeAll(client, room);
   });
 });
+
+describe('a prepared lobby and a dropped connection', () => {
+  it('the preparation ends with the drop (prepareEnded: reconnecting) and can be made again once open', async () => {
+    const { WebSocket, sockets } = fakeWebSocketClass();
+    const connecting = connect(URL, { WebSocket, persistResume: false });
+    await acceptOn(sockets[0]!, (rid) => resumeWelcome(rid, 'ann', 't1'));
+    const client = await connecting;
+    const preparing = client.prepare('standup', 'Ann');
+    await settle();
+    const prepare = sentOn(sockets[0]!, 'prepare')[0]!;
+    sockets[0]!.receive({ type: 'prepared', re: prepare.rid, room: 'standup', peers: [peer('bob')], maxPeers: 4 });
+    await preparing;
+    const ended: string[] = [];
+    client.on('prepareEnded', (reason) => ended.push(reason));
+
+    const socket = await dropAndResume(sockets, (rid) => resumeWelcome(rid, 'ann', 't2', { resumed: 'id' }));
+    expect(ended).toEqual(['reconnecting']);
+    expect(client.prepared).toBeUndefined();
+    expect(FakePeerConnection.instances[0]?.closed).toBe(true);
+
+    const again = client.prepare('standup', 'Ann');
+    await settle();
+    const second = sentOn(socket, 'prepare')[0]!;
+    socket.receive({ type: 'prepared', re: second.rid, room: 'standup', peers: [peer('bob')], maxPeers: 4 });
+    await again;
+    expect(client.prepared?.room).toBe('standup');
+    expect(FakePeerConnection.instances).toHaveLength(2);
+    client.close();
+  });
+});

@@ -23,7 +23,7 @@ export const REQUEST_TIMEOUT_MS = 10_000;
 export const OPEN_TIMEOUT_MS = 10_000;
 
 /** Each request type and the message type that answers it. */
-const REPLY_TYPES = { hello: 'welcome', join: 'joined', leave: 'left', ping: 'pong' } as const;
+const REPLY_TYPES = { hello: 'welcome', join: 'joined', prepare: 'prepared', unprepare: 'unprepared', leave: 'left', ping: 'pong' } as const;
 
 export type RequestType = keyof typeof REPLY_TYPES;
 type WithoutRid<M> = M extends unknown ? Omit<M, 'rid'> : never;

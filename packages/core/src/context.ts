@@ -32,6 +32,10 @@ export interface CoreConfig {
   /** How long a direct call rings before it ends with no answer (CALL_RING_TIMEOUT_MS). */
   callRingTimeoutMs: number;
   newCallId: () => string;
+  /** Whether `prepare` is served (PREJOIN); off, it is refused with PREJOIN_DISABLED. */
+  prejoin: boolean;
+  /** How long a pending (prepared) entry lasts (PENDING_TTL_MS). */
+  pendingTtlMs: number;
 }
 
 /** What a handler gets: the connection, its session, and narrow access to state and delivery. */
@@ -52,6 +56,9 @@ export interface HandlerContext {
   /** Ends `callId` with no-answer unless it was answered within the ring timeout. */
   startRinging(callId: string): void;
   stopRinging(callId: string): void;
+  /** Ends the connection's pending entry (`unprepared`, `expired`) unless it is gone within the TTL. */
+  startPendingExpiry(connId: string): void;
+  stopPendingExpiry(connId: string): void;
   /** Replies to the connection that sent the message. */
   reply(msg: ServerMessage): Promise<void>;
   /** Delivers to each target, skipping failures so one dead connection cannot block the rest. */

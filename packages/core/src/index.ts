@@ -2,7 +2,8 @@ export { SignalingCore, DEFAULT_MAX_PEERS, DEFAULT_HEARTBEAT_MS, DEFAULT_RESUME_
 export { ResumeTokens } from './resume-tokens.js';
 export { SeatKeeper, RESUME_QUEUE_MAX } from './seat-keeper.js';
 export type { CoreConfig, CoreLogger, Deliver, Handler, HandlerContext, HandlerMap } from './context.js';
-export type { SignalingStore, Session, Member, AddMemberResult, PasswordGuard, DirectoryEntry, Call } from './store.js';
+export type { SignalingStore, Session, Member, PendingEntry, AddMemberResult, PasswordGuard, DirectoryEntry, Call } from './store.js';
+export { PENDING_TTL_MS, pendingCap } from './lobby.js';
 export { transition, type CallAction, type CallRole, type CallState, type CallTransition } from './call-state.js';
 export { CALL_ROOM_PREFIX } from './directory.js';
 export { nameKey } from './name-key.js';

@@ -1,6 +1,6 @@
 import type { MediaState } from '@confab/protocol';
 import { nameKey } from './name-key.js';
-import type { AddMemberResult, Call, DirectoryEntry, Member, PasswordGuard, Session, SignalingStore, SyncReads } from './store.js';
+import type { AddMemberResult, Call, DirectoryEntry, Member, PasswordGuard, PendingEntry, Session, SignalingStore, SyncReads } from './store.js';
 
 interface Room {
   members: Map<string, Member>;
@@ -19,6 +19,8 @@ export class MemoryStore implements SignalingStore {
   /** normalised name → peerId, for unique names. */
   private readonly names = new Map<string, string>();
   private readonly calls = new Map<string, Call>();
+  /** room name → pending entries by peer id (lobby visitors who prepared), oldest first. */
+  private readonly pending = new Map<string, Map<string, PendingEntry>>();
   /** peerId → the call they are in. */
   private readonly peerCalls = new Map<string, string>();
 
@@ -99,6 +101,40 @@ export class MemoryStore implements SignalingStore {
     const member = this.rooms.get(room)?.members.get(peerId);
     if (member) member.media = { ...media };
     return member;
+  }
+
+  async addPending(room: string, entry: PendingEntry, cap: number): Promise<boolean> {
+    const entries = this.pending.get(room) ?? new Map<string, PendingEntry>();
+    const others = entries.size - (entries.has(entry.peerId) ? 1 : 0);
+    if (others >= cap) return false;
+    entries.delete(entry.peerId);
+    entries.set(entry.peerId, { ...entry });
+    this.pending.set(room, entries);
+    return true;
+  }
+
+  async removePending(room: string, peerId: string): Promise<boolean> {
+    const entries = this.pending.get(room);
+    const removed = entries?.delete(peerId) ?? false;
+    if (entries?.size === 0) this.pending.delete(room);
+    return removed;
+  }
+
+  async getPending(room: string, peerId: string): Promise<PendingEntry | undefined> {
+    const entry = this.pending.get(room)?.get(peerId);
+    return entry && { ...entry };
+  }
+
+  async listPending(room: string): Promise<PendingEntry[]> {
+    return [...(this.pending.get(room)?.values() ?? [])]
+      .map((e) => ({ ...e }))
+      .sort((a, b) => a.preparedAt - b.preparedAt || a.peerId.localeCompare(b.peerId));
+  }
+
+  get pendingCount(): number {
+    let n = 0;
+    for (const entries of this.pending.values()) n += entries.size;
+    return n;
   }
 
   async goOnline(entry: Omit<DirectoryEntry, 'busy'>): Promise<{ ok: true; others: DirectoryEntry[] } | { ok: false }> {

@@ -13,6 +13,7 @@ import { GuessLimiter } from './guess-limiter.js';
 import { handlers } from './handlers/index.js';
 import { randomPeerId } from './ids.js';
 import { applyToCall, exitDirectory } from './directory.js';
+import { exitLobby, PENDING_TTL_MS } from './lobby.js';
 import { exitRoom } from './room-exit.js';
 import { SerialQueue } from './serial-queue.js';
 import { ResumeTokens } from './resume-tokens.js';
@@ -63,6 +64,8 @@ export class SignalingCore {
   private readonly closeConnection: (connId: string) => void;
   /** Ring timers of direct calls, by call id. */
   private readonly rings = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Expiry timers of pending (prepared) entries, by connection id. */
+  private readonly pendingTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(options: CoreOptions) {
     this.store = options.store;
@@ -84,6 +87,8 @@ export class SignalingCore {
       resumeGraceMs: options.resumeGraceMs ?? DEFAULT_RESUME_GRACE_MS,
       callRingTimeoutMs: options.callRingTimeoutMs ?? DEFAULT_CALL_RING_TIMEOUT_MS,
       newCallId: options.newCallId ?? randomPeerId,
+      prejoin: options.prejoin ?? true,
+      pendingTtlMs: options.pendingTtlMs ?? PENDING_TTL_MS,
     };
     this.guesses = new GuessLimiter(undefined, undefined, this.config.now);
     this.seats = new SeatKeeper();
@@ -137,6 +142,11 @@ export class SignalingCore {
       try {
         const session = await this.store.getSession(connId);
         if (!session) return;
+        // A lobby's preparation does not outlive its connection, even while the seat is kept.
+        if (session.prepared !== undefined) {
+          await exitLobby(this.context(connId, session), session);
+          await this.store.putSession(session);
+        }
         const graceLeft = this.config.resumeGraceMs - silentForMs;
         if (!graceful && graceLeft > 0) {
           this.seats.park(connId, graceLeft, () => void this.queue.run(connId, () => this.release(connId)));
@@ -162,6 +172,8 @@ export class SignalingCore {
     this.seats.clear();
     for (const timer of this.rings.values()) clearTimeout(timer);
     this.rings.clear();
+    for (const timer of this.pendingTimers.values()) clearTimeout(timer);
+    this.pendingTimers.clear();
   }
 
   /** The session is gone for good: out of its room, its call and the directory; forgotten. */
@@ -169,6 +181,7 @@ export class SignalingCore {
     const session = await this.store.getSession(connId);
     if (!session) return;
     const ctx = this.context(connId, session);
+    await exitLobby(ctx, session);
     await exitRoom(ctx, session, 'disconnected');
     await exitDirectory(ctx, session);
     await this.store.deleteSession(connId);
@@ -182,6 +195,34 @@ export class SignalingCore {
     }, this.config.callRingTimeoutMs);
     (timer as { unref?: () => void }).unref?.();
     this.rings.set(callId, timer);
+  }
+
+  private startPendingExpiry(connId: string): void {
+    this.stopPendingExpiry(connId);
+    const timer = setTimeout(() => {
+      this.pendingTimers.delete(connId);
+      void this.queue.run(connId, () => this.pendingExpired(connId));
+    }, this.config.pendingTtlMs);
+    (timer as { unref?: () => void }).unref?.();
+    this.pendingTimers.set(connId, timer);
+  }
+
+  private stopPendingExpiry(connId: string): void {
+    clearTimeout(this.pendingTimers.get(connId));
+    this.pendingTimers.delete(connId);
+  }
+
+  /** A forgotten lobby: its pending entry goes, the members close what they prepared, the visitor is told. */
+  private async pendingExpired(connId: string): Promise<void> {
+    try {
+      const session = await this.store.getSession(connId);
+      if (session?.prepared === undefined) return;
+      const room = await exitLobby(this.context(connId, session), session);
+      await this.store.putSession(session);
+      if (room !== undefined) await this.safeDeliver(connId, { type: 'unprepared', room, reason: 'expired' });
+    } catch (err) {
+      this.log.error({ err, connId }, 'pending expiry failed');
+    }
   }
 
   private stopRinging(callId: string): void {
@@ -241,6 +282,8 @@ export class SignalingCore {
       closeConnection: this.closeConnection,
       startRinging: (callId) => this.startRinging(callId),
       stopRinging: (callId) => this.stopRinging(callId),
+      startPendingExpiry: (id) => this.startPendingExpiry(id),
+      stopPendingExpiry: (id) => this.stopPendingExpiry(id),
       reply: (msg) => this.safeDeliver(connId, msg),
       broadcast: (members, msg) => this.broadcast(members, msg),
     };

@@ -16,6 +16,20 @@ export interface Session {
   grant?: Grant;
   /** The current secret for reclaiming this session after a drop (rotated at every welcome). */
   resumeToken?: string;
+  /** The room whose lobby this connection is prepared in (a pending member), if any. */
+  prepared?: string;
+}
+
+/**
+ * Someone in a room's lobby who passed its access checks (`prepare`): not a member (not counted,
+ * not shown), but allowed to exchange signals with the members to set up media-less connections.
+ */
+export interface PendingEntry {
+  peerId: string;
+  connId: string;
+  name: string;
+  /** When it was prepared (ms); the core expires it after PENDING_TTL_MS. */
+  preparedAt: number;
 }
 
 /** One person in a room. */
@@ -95,6 +109,17 @@ export interface SignalingStore {
   updateMedia(room: string, peerId: string, media: MediaState): Promise<Member | undefined>;
   /** Points a member at a new connection (a resumed session); false if the member is gone. */
   moveMember(room: string, peerId: string, connId: string): Promise<boolean>;
+
+  /**
+   * Adds (or replaces) a pending entry unless the room already holds `cap` other pending entries.
+   * `ttlMs` lets stores expire the entry on their own as a backstop (the core expires it too).
+   */
+  addPending(room: string, entry: PendingEntry, cap: number, ttlMs: number): Promise<boolean>;
+  /** Removes a pending entry; false if it was not there. */
+  removePending(room: string, peerId: string): Promise<boolean>;
+  getPending(room: string, peerId: string): Promise<PendingEntry | undefined>;
+  /** The room's pending entries, oldest first. */
+  listPending(room: string): Promise<PendingEntry[]>;
 
   /** Adds someone to the directory unless their name (case-insensitively) is taken; returns everyone else. */
   goOnline(entry: Omit<DirectoryEntry, 'busy'>): Promise<{ ok: true; others: DirectoryEntry[] } | { ok: false }>;

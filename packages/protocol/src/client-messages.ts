@@ -26,6 +26,25 @@ export const Join = z.strictObject({
   password: z.string().min(1).max(PASSWORD_MAX).optional(),
 });
 
+/**
+ * From the lobby of a room, before the click on Join: passes the room's access checks now and
+ * becomes a pending member (not counted, not shown) whose peer connections may be set up without
+ * media, so that Join only starts the media. See docs/join-latency.md.
+ */
+export const Prepare = z.strictObject({
+  type: z.literal('prepare'),
+  rid: RequestId.optional(),
+  room: RoomName,
+  name: DisplayName,
+  password: z.string().min(1).max(PASSWORD_MAX).optional(),
+});
+
+/** Leaves the lobby: no longer a pending member of the room prepared. */
+export const Unprepare = z.strictObject({
+  type: z.literal('unprepare'),
+  rid: RequestId.optional(),
+});
+
 export const Leave = z.strictObject({
   type: z.literal('leave'),
   rid: RequestId.optional(),
@@ -57,6 +76,8 @@ export const Ping = z.strictObject({
 export const CLIENT_MESSAGE_SCHEMAS = {
   hello: Hello,
   join: Join,
+  prepare: Prepare,
+  unprepare: Unprepare,
   leave: Leave,
   signal: ClientSignal,
   media: Media,
@@ -73,6 +94,8 @@ export const CLIENT_MESSAGE_SCHEMAS = {
 export const ClientMessage = z.discriminatedUnion('type', [
   Hello,
   Join,
+  Prepare,
+  Unprepare,
   Leave,
   ClientSignal,
   Media,

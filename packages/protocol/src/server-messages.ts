@@ -45,6 +45,39 @@ export const Joined = z.object({
   hasPassword: z.boolean(),
 });
 
+/** The answer to `prepare`: the access checks passed; these people are in the room now. */
+export const Prepared = z.object({
+  type: z.literal('prepared'),
+  re: RequestId.optional(),
+  room: z.string(),
+  /** Everyone in the room now, in join order: the lobby pre-connects to each (it offers). */
+  peers: z.array(PeerInfo),
+  maxPeers: z.number().int().positive(),
+});
+
+/**
+ * No longer a pending member: the answer to `unprepare` (`left`), or pushed when the pending
+ * entry expired (`expired`). Close the prepared peer connections; `prepare` again to renew.
+ */
+export const Unprepared = z.object({
+  type: z.literal('unprepared'),
+  re: RequestId.optional(),
+  room: z.string(),
+  reason: z.enum(['left', 'expired']),
+});
+
+/** To the members: someone in the room's lobby will offer a media-less connection. Show nothing. */
+export const PeerPreparing = z.object({
+  type: z.literal('peer-preparing'),
+  peer: z.object({ id: PeerId, name: z.string() }),
+});
+
+/** To the members: the lobby visitor went away without joining; close its prepared connection. */
+export const PeerUnprepared = z.object({
+  type: z.literal('peer-unprepared'),
+  peerId: PeerId,
+});
+
 export const Left = z.object({
   type: z.literal('left'),
   re: RequestId.optional(),
@@ -101,6 +134,10 @@ export const ErrorMessage = z.object({
 export const ServerMessage = z.discriminatedUnion('type', [
   Welcome,
   Joined,
+  Prepared,
+  Unprepared,
+  PeerPreparing,
+  PeerUnprepared,
   Left,
   PeerJoined,
   PeerLeft,

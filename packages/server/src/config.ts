@@ -44,6 +44,8 @@ export interface ServerConfig {
   callRingTimeoutMs: number;
   /** How long a dropped peer keeps its seat; 0 turns resume off. */
   resumeGraceMs: number;
+  /** Whether lobbies may prepare their join (`prepare`); PREJOIN=off refuses it. */
+  prejoin: boolean;
   /** Key of resume tokens (RESUME_SECRET); when unset, one is kept in `stateDir`. */
   resumeSecret: string | undefined;
   stateDir: string;
@@ -147,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     callRingTimeoutMs: int(env, 'CALL_RING_TIMEOUT_MS', DEFAULT_CALL_RING_TIMEOUT_MS, 1000, 600_000),
     resumeGraceMs: int(env, 'RESUME_GRACE_MS', DEFAULT_RESUME_GRACE_MS, 0, 600_000),
+    prejoin: onOff(env, 'PREJOIN', true),
     resumeSecret: env.RESUME_SECRET || undefined,
     stateDir: env.STATE_DIR || join(tmpdir(), 'confab-state'),
     redis: env.REDIS_URL
@@ -166,4 +169,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
           }
         : undefined,
   };
+}
+
+/** An on/off switch: `on`, `off` (also `1`/`0`, `true`/`false`); unset gives the default. */
+function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['on', '1', 'true'].includes(raw)) return true;
+  if (['off', '0', 'false'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be on or off`);
 }

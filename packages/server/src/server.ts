@@ -77,6 +77,7 @@ export function createConfabServer({ config, log, store }: ConfabServerOptions):
     ...(config.auth ? { authenticate: createJwtAuthenticator(config.auth) } : {}),
     resumeGraceMs: config.resumeGraceMs,
     callRingTimeoutMs: config.callRingTimeoutMs,
+    prejoin: config.prejoin,
     resumeSecret: loadResumeSecret(config.resumeSecret, config.stateDir),
     closeConnection: transport.closeConnection,
     log,

@@ -47,6 +47,42 @@ describe('several nodes over Redis', () => {
     expect(answers.filter((m) => m.type === 'error' && m.code === 'ROOM_FULL')).toHaveLength(46);
   });
 
+  it('a lobby visitor on one node prepares in a room on another: signals both ways, then join converts it', async () => {
+    const [a, b] = await cluster(2);
+    const ann = await client(a!);
+    const vic = await client(b!);
+    const annId = await ann.enter('x-lobby', 'Ann');
+    const vicId = await vic.hello();
+    vic.send({ type: 'prepare', room: 'x-lobby', name: 'Vic' });
+    expect((await vic.next('prepared')).peers.map((p) => p.id)).toEqual([annId]);
+    expect((await ann.next('peer-preparing')).peer.id).toBe(vicId);
+    vic.send({ type: 'signal', to: annId, data: { candidate: null } });
+    expect(await ann.next('signal')).toEqual({ type: 'signal', from: vicId, data: { candidate: null } });
+    ann.send({ type: 'signal', to: vicId, data: { candidate: null } });
+    expect(await vic.next('signal')).toEqual({ type: 'signal', from: annId, data: { candidate: null } });
+    vic.send({ type: 'join', room: 'x-lobby', name: 'Vic' });
+    await vic.next('joined');
+    expect((await ann.next('peer-joined')).peer.id).toBe(vicId);
+    const wen = await client(a!);
+    const wenId = await wen.hello();
+    wen.send({ type: 'prepare', room: 'x-lobby', name: 'Wen' });
+    await wen.next('prepared');
+    wen.ws.terminate();
+    expect(await vic.next('peer-unprepared')).toEqual({ type: 'peer-unprepared', peerId: wenId });
+  });
+
+  it('12 lobby visitors preparing at once through 3 nodes: exactly the cap (2 × MAX_PEERS) get in', async () => {
+    const three = await cluster(3, { MAX_PEERS: '2' });
+    const ann = await client(three[0]!);
+    await ann.enter('x-crowded-lobby', 'Ann');
+    const visitors = await Promise.all(Array.from({ length: 12 }, (_, i) => client(three[i % 3]!)));
+    await Promise.all(visitors.map((v) => v.hello()));
+    for (const [i, v] of visitors.entries()) v.send({ type: 'prepare', room: 'x-crowded-lobby', name: `V${i}` });
+    const answers = await Promise.all(visitors.map((v) => v.next(undefined, 5000)));
+    expect(answers.filter((m) => m.type === 'prepared')).toHaveLength(4);
+    expect(answers.filter((m) => m.type === 'error' && m.code === 'LOBBY_FULL')).toHaveLength(8);
+  });
+
   it('people on different nodes meet, relay signals both ways, and see each other leave', async () => {
     const [a, b] = await cluster(2);
     const ann = await client(a!);

@@ -6,6 +6,7 @@ import { useT } from '../i18n/i18n-context.js';
 import { text, type Text } from '../i18n/text.js';
 import { useJoin, type JoinMode } from '../hooks/useJoin.js';
 import { useLocalMedia } from '../hooks/useLocalMedia.js';
+import { usePrepare } from '../hooks/usePrepare.js';
 import { DISPLAY_NAME_MAX, displayNameProblem, loadName, saveName } from '../lib/display-name.js';
 import { markJoinClick } from '../lib/marks.js';
 import { normalizeRoomInput, slugifyRoomName } from '../lib/room-name.js';
@@ -45,6 +46,17 @@ export function Lobby({ room: initialRoom, eager, onJoined }: LobbyProps) {
   // Until the server has answered, assume it has a relay; without one, relay only would connect nobody.
   const relayAvailable = connectionState.status !== 'open' || hasTurnServer(connectionState.client.iceServers);
   const errorId = useId();
+  // The password the preparation uses: the field's value once it loses focus (see usePrepare).
+  const [committedPassword, setCommittedPassword] = useState('');
+  const useRelay = relayOnly && relayAvailable;
+  const prepare = usePrepare({
+    connection: connectionState,
+    room: slugifyRoomName(room),
+    name: displayNameProblem(name) ? null : name.trim(),
+    password: committedPassword,
+    iceTransportPolicy: useRelay ? 'relay' : undefined,
+    camera: mediaState.status === 'ready' ? mediaState.stream.getVideoTracks()[0] : undefined,
+  });
 
   // Back/Forward to another /r/<room> while in the lobby.
   useEffect(() => setRoom(initialRoom), [initialRoom]);
@@ -65,7 +77,7 @@ export function Lobby({ room: initialRoom, eager, onJoined }: LobbyProps) {
     setRoom(roomName);
     saveName(name);
     void join(mode, roomName, name.trim(), {
-      ...(relayOnly && relayAvailable ? { iceTransportPolicy: 'relay' as const } : {}),
+      ...(useRelay ? { iceTransportPolicy: 'relay' as const } : {}),
       ...(password ? { password } : {}),
     });
   }
@@ -99,7 +111,13 @@ export function Lobby({ room: initialRoom, eager, onJoined }: LobbyProps) {
             <LocalPreview state={mediaState} />
             <LobbyDevices state={mediaState} />
           </div>
-          <form className="join-form" onSubmit={onSubmit} noValidate aria-describedby={error ? errorId : undefined}>
+          <form
+            className="join-form"
+            onSubmit={onSubmit}
+            noValidate
+            aria-describedby={error ? errorId : undefined}
+            data-prepare={prepare}
+          >
             <h1 className="brand">Confab</h1>
             <p className="tagline">{t('lobby.tagline')}</p>
 
@@ -128,6 +146,11 @@ export function Lobby({ room: initialRoom, eager, onJoined }: LobbyProps) {
               />
             </label>
             <p className="hint">{slug ? t('lobby.link', { link: roomLink(location.host, slug) }) : t('lobby.roomHint')}</p>
+            {prepare === 'full' && (
+              <p className="hint" role="status">
+                {t('lobby.roomFull')}
+              </p>
+            )}
 
             <label className="field">
               <span>{t('lobby.password')}</span>
@@ -135,6 +158,7 @@ export function Lobby({ room: initialRoom, eager, onJoined }: LobbyProps) {
                 type="password"
                 value={password}
                 onChange={(e) => setPassword(e.target.value)}
+                onBlur={() => setCommittedPassword(password)}
                 autoComplete="off"
                 maxLength={128}
                 enterKeyHint="go"

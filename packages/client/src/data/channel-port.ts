@@ -33,6 +33,9 @@ export interface ChannelPortOptions {
   maxQueuedBytes: number;
 }
 
+/** Frames a held port keeps at most (see `holdIncoming()`). */
+export const HELD_FRAMES_MAX = 256;
+
 /**
  * One RTCDataChannel, made safe to use: frames sent before it opens wait in a bounded queue;
  * sends never overflow the channel's buffer (which would close it); `drained()` is backpressure
@@ -41,6 +44,8 @@ export interface ChannelPortOptions {
  */
 export class ChannelPort implements Subscribable<ChannelPortEvents> {
   private readonly emitter = new Emitter<ChannelPortEvents>();
+  /** Received frames kept back while the port is held (`holdIncoming()`). */
+  private held: (string | ArrayBuffer)[] | undefined;
   private readonly queue: (string | Uint8Array<ArrayBuffer>)[] = [];
   private queuedBytes = 0;
   private drainWaiters: { resolve: () => void; reject: (err: Error) => void }[] = [];
@@ -169,8 +174,29 @@ export class ChannelPort implements Subscribable<ChannelPortEvents> {
     for (const waiter of waiters) waiter.resolve();
   }
 
+  /**
+   * Keeps received frames instead of emitting them, until `releaseIncoming()`: a prepared
+   * connection's (prepared-sessions.ts) frames wait for the room that adopts it. Past
+   * HELD_FRAMES_MAX the oldest are dropped.
+   */
+  holdIncoming(): void {
+    this.held ??= [];
+  }
+
+  /** Emits the frames held since `holdIncoming()`, in order, and stops holding. */
+  releaseIncoming(): void {
+    const held = this.held;
+    this.held = undefined;
+    for (const frame of held ?? []) this.emitter.emit('message', frame);
+  }
+
   private onMessage(data: unknown): void {
     if (typeof data === 'string' || data instanceof ArrayBuffer) {
+      if (this.held) {
+        if (this.held.length >= HELD_FRAMES_MAX) this.held.shift();
+        this.held.push(data);
+        return;
+      }
       this.emitter.emit('message', data);
     } else {
       console.warn(`[confab] data channel "${this.label}": ignored a message of unexpected type.`);

@@ -47,6 +47,8 @@ export class DataLink implements Subscribable<DataLinkEvents> {
   private attachedTo: DataChannelFactory | undefined;
   private ports: { messages: ChannelPort; files: ChannelPort } | undefined;
   private closed = false;
+  /** While true, received frames wait in the ports (a prepared connection not adopted yet). */
+  private holding = false;
   private readonly fileLowWaterMark: number;
 
   /** `fileLowWaterMark`: the file channel's `bufferedAmountLowThreshold` (tests use small files). */
@@ -106,7 +108,26 @@ export class DataLink implements Subscribable<DataLinkEvents> {
       return;
     }
     this.ports = { messages, files };
+    if (this.holding) this.hold();
     this.emitter.emit('attached', messages, files);
+  }
+
+  /**
+   * Holds every received frame until `release()`: a prepared connection's channels may open in the
+   * lobby, but nothing they carry reaches the room before the join (prepared-sessions.ts).
+   */
+  hold(): void {
+    this.holding = true;
+    this.ports?.messages.holdIncoming();
+    this.ports?.files.holdIncoming();
+  }
+
+  /** Delivers what was held (to the listeners added since) and stops holding. */
+  release(): void {
+    if (!this.holding) return;
+    this.holding = false;
+    this.ports?.messages.releaseIncoming();
+    this.ports?.files.releaseIncoming();
   }
 
   /** Closes both channels. Idempotent. */

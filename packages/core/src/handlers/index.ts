@@ -8,12 +8,15 @@ import { media } from './media.js';
 import { offline } from './offline.js';
 import { online } from './online.js';
 import { ping } from './ping.js';
+import { prepare, unprepare } from './prepare.js';
 import { signal } from './signal.js';
 
 /** The registry: one handler per client message type. */
 export const handlers: HandlerMap = {
   hello,
   join,
+  prepare,
+  unprepare,
   leave,
   signal,
   media,

@@ -1,27 +1,38 @@
-import { ConfabError, alreadyInRoom, helloRequired, roomFull, type ClientMessageOf } from '@confab/protocol';
-import { grantsRoom } from '../auth/grant.js';
-import type { Handler } from '../context.js';
-import { CALL_ROOM_PREFIX } from '../directory.js';
+import { ConfabError, alreadyInRoom, helloRequired, roomFull, type ClientMessageOf, type ServerMessage } from '@confab/protocol';
+import type { Handler, HandlerContext } from '../context.js';
+import { exitLobby } from '../lobby.js';
 import { peerInfo } from '../peer-info.js';
-import { checkRoomPassword } from '../room-access.js';
-import type { AddMemberResult } from '../store.js';
+import { checkRoomAccess, checkRoomPassword } from '../room-access.js';
+import type { AddMemberResult, Session } from '../store.js';
 
 const DEFAULT_MEDIA = { audio: true, video: true };
 const NO_MEDIA = { audio: false, video: false };
 /** A join retries once if the room's password changed between the check and the insert. */
 const PASSWORD_RACE_RETRIES = 1;
 
-export const join: Handler<ClientMessageOf<'join'>> = async (ctx, msg) => {
+type Join = ClientMessageOf<'join'>;
+
+export const join: Handler<Join> = async (ctx, msg) => {
   const re = { type: msg.type, rid: msg.rid };
   const session = ctx.session;
   if (!session) throw helloRequired(re);
   if (session.room !== undefined) throw alreadyInRoom(session.room, re);
-  const grant = session.grant;
-  if (!grantsRoom(grant, msg.room)) throw new ConfabError('ROOM_NOT_ALLOWED', `Your token does not grant room "${msg.room}".`, re);
-  if (msg.room.startsWith(CALL_ROOM_PREFIX) && !(await isCallRoomOf(ctx, session.peerId, msg.room))) {
-    throw new ConfabError('ROOM_NOT_ALLOWED', 'This room belongs to a call you are not part of.', re);
+  // A lobby of another room is left first; a failed join leaves the lobby too (it was for this join).
+  if (session.prepared !== undefined && session.prepared !== msg.room) await exitLobby(ctx, session);
+  try {
+    await enter(ctx, session, msg);
+  } catch (err) {
+    if (session.prepared !== undefined) {
+      await exitLobby(ctx, session);
+      await ctx.store.putSession(session);
+    }
+    throw err;
   }
+};
 
+async function enter(ctx: HandlerContext, session: Session, msg: Join): Promise<void> {
+  const re = { type: msg.type, rid: msg.rid };
+  const grant = session.grant;
   const member = {
     peerId: session.peerId,
     connId: ctx.connId,
@@ -31,7 +42,7 @@ export const join: Handler<ClientMessageOf<'join'>> = async (ctx, msg) => {
   };
   let added: AddMemberResult = { ok: false, reason: 'password-changed' };
   for (let attempt = 0; attempt <= PASSWORD_RACE_RETRIES && !added.ok && added.reason === 'password-changed'; attempt++) {
-    const guard = await checkRoomPassword(ctx, msg.room, msg.password, re);
+    const guard = attempt === 0 ? await checkRoomAccess(ctx, session, msg.room, msg.password, re) : await checkRoomPassword(ctx, msg.room, msg.password, re);
     added = await ctx.store.addMember(msg.room, member, ctx.config.maxPeers, guard);
   }
   if (!added.ok) {
@@ -39,6 +50,9 @@ export const join: Handler<ClientMessageOf<'join'>> = async (ctx, msg) => {
     throw new ConfabError('WRONG_PASSWORD', `The password of room "${msg.room}" just changed; try again.`, re);
   }
 
+  // A prepared lobby visitor becomes a member: its pending entry goes, and the members' peer-joined
+  // (below) tells them to use the connection already prepared.
+  if (session.prepared === msg.room) await exitLobby(ctx, session, { announce: false });
   session.room = msg.room;
   await ctx.store.putSession(session);
   await ctx.reply({
@@ -50,12 +64,11 @@ export const join: Handler<ClientMessageOf<'join'>> = async (ctx, msg) => {
     maxPeers: ctx.config.maxPeers,
     hasPassword: added.hasPassword,
   });
-  await ctx.broadcast(added.others, { type: 'peer-joined', peer: peerInfo(member) });
-};
-
-/** A call room admits only the two people of its active call. */
-async function isCallRoomOf(ctx: Parameters<Handler<ClientMessageOf<'join'>>>[0], peerId: string, room: string): Promise<boolean> {
-  const callId = await ctx.store.callOf(peerId);
-  const call = callId ? await ctx.store.getCall(callId) : undefined;
-  return call?.state === 'active' && call.room === room;
+  // The room's lobby visitors hear of the newcomer too, so they can prepare a connection to it.
+  const pending = (await ctx.store.listPending(msg.room)).filter((p) => p.peerId !== session.peerId);
+  await ctx.broadcast([...added.others, ...pending], { type: 'peer-joined', peer: peerInfo(member) });
+  for (const visitor of pending) {
+    const preparing: ServerMessage = { type: 'peer-preparing', peer: { id: visitor.peerId, name: visitor.name } };
+    await ctx.reply(preparing);
+  }
 }

@@ -6,6 +6,8 @@ export function redisKeys(prefix: string) {
     resumeSecret: `${prefix}resume-secret`,
     members: (room: string) => `${prefix}room:${room}:members`,
     password: (room: string) => `${prefix}room:${room}:pw`,
+    /** The room's lobby visitors who prepared (pending entries), by peer id. */
+    pending: (room: string) => `${prefix}room:${room}:pending`,
     nodeConns: (nodeId: string) => `${prefix}node:${nodeId}:conns`,
     nodeAlive: (nodeId: string) => `${prefix}node:${nodeId}:alive`,
     reapLock: (nodeId: string) => `${prefix}node:${nodeId}:reap`,

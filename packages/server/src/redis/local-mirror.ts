@@ -1,5 +1,5 @@
 import type { MediaState } from '@confab/protocol';
-import type { AddMemberResult, Call, DirectoryEntry, Member, PasswordGuard, Session, SignalingStore } from '@confab/core';
+import type { AddMemberResult, Call, DirectoryEntry, Member, PasswordGuard, PendingEntry, Session, SignalingStore } from '@confab/core';
 import { nodeOf } from './keys.js';
 import type { RedisStore } from './redis-store.js';
 
@@ -91,6 +91,23 @@ export class MirroredStore implements SignalingStore {
       if (entry) entry.member = { ...updated };
     }
     return updated;
+  }
+
+  // Pending (lobby) entries are not mirrored: after Redis restarts empty, a lobby prepares again.
+  addPending(room: string, entry: PendingEntry, cap: number, ttlMs: number) {
+    return this.inner.addPending(room, entry, cap, ttlMs);
+  }
+
+  removePending(room: string, peerId: string) {
+    return this.inner.removePending(room, peerId);
+  }
+
+  getPending(room: string, peerId: string) {
+    return this.inner.getPending(room, peerId);
+  }
+
+  listPending(room: string) {
+    return this.inner.listPending(room);
   }
 
   connectionsOf(nodeId: string): Promise<string[]> {

@@ -1,10 +1,11 @@
 import type { MediaState } from '@confab/protocol';
-import { nameKey, type AddMemberResult, type Call, type DirectoryEntry, type Member, type PasswordGuard, type Session, type SignalingStore } from '@confab/core';
+import { nameKey, type AddMemberResult, type Call, type DirectoryEntry, type Member, type PasswordGuard, type PendingEntry, type Session, type SignalingStore } from '@confab/core';
 import type { Redis } from 'ioredis';
 import { nodeOf, type RedisKeys } from './keys.js';
 import {
   ACTIVATE_CALL,
   ADD_MEMBER,
+  ADD_PENDING,
   CREATE_CALL,
   DELETE_SESSION,
   END_CALL,
@@ -102,6 +103,24 @@ export class RedisStore implements SignalingStore {
     const updated = { ...member, media: { ...media } };
     const replaced = await this.redis.eval(REPLACE_MEMBER, 1, this.keys.members(room), peerId, JSON.stringify(updated));
     return replaced === 1 ? updated : undefined;
+  }
+
+  async addPending(room: string, entry: PendingEntry, cap: number, ttlMs: number): Promise<boolean> {
+    return (await this.redis.eval(ADD_PENDING, 1, this.keys.pending(room), entry.peerId, JSON.stringify(entry), cap, ttlMs)) === 1;
+  }
+
+  async removePending(room: string, peerId: string): Promise<boolean> {
+    return (await this.redis.hdel(this.keys.pending(room), peerId)) === 1;
+  }
+
+  async getPending(room: string, peerId: string): Promise<PendingEntry | undefined> {
+    const raw = await this.redis.hget(this.keys.pending(room), peerId);
+    return raw === null ? undefined : (JSON.parse(raw) as PendingEntry);
+  }
+
+  async listPending(room: string): Promise<PendingEntry[]> {
+    const all = (await this.redis.hvals(this.keys.pending(room))).map((v) => JSON.parse(v) as PendingEntry);
+    return all.sort((a, b) => a.preparedAt - b.preparedAt || a.peerId.localeCompare(b.peerId));
   }
 
   /** Puts a member back after Redis lost its data, without the capacity check it already passed. */

@@ -121,3 +121,16 @@ for _, peer in ipairs({call['caller'], call['callee']}) do
 end
 return raw
 `;
+
+/**
+ * KEYS: pending hash of a room. ARGV: peerId, entry JSON, cap, TTL (ms). Adds or replaces the
+ * entry unless `cap` others are already pending; the hash's TTL is renewed as a backstop for
+ * entries a dead node left behind. Returns 1 or 0.
+ */
+export const ADD_PENDING = `
+local others = redis.call('HLEN', KEYS[1]) - redis.call('HEXISTS', KEYS[1], ARGV[1])
+if others >= tonumber(ARGV[3]) then return 0 end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+redis.call('PEXPIRE', KEYS[1], ARGV[4])
+return 1
+`;
