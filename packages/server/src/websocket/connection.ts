@@ -104,6 +104,10 @@ export abstract class WebSocketConnection extends FrameReader {
     this.socket.destroy();
   }
 
+  protected wantsMessages(): boolean {
+    return this.readyState === OPEN;
+  }
+
   protected onPing(payload: Buffer): void {
     if (this.readyState === OPEN) this.write(pongFrame(payload));
   }
@@ -115,10 +119,15 @@ export abstract class WebSocketConnection extends FrameReader {
     this.socket.end();
   }
 
+  /**
+   * _Fail the WebSocket Connection_ (§7.1.7): a close frame with the error's code, then close TCP
+   * at once; the peer's close frame would not be read anyway.
+   */
   protected onFrameError(error: FrameError): void {
     this.onProtocolError(error);
-    if (this.closeSent) this.terminate();
-    else this.sendClose(error.closeCode, error.message);
+    if (this.closeSent) return this.terminate();
+    this.sendClose(error.closeCode, error.message);
+    this.socket.end();
   }
 
   private sendClose(code: number | undefined, reason: string): void {

@@ -186,7 +186,13 @@ export abstract class FrameReader {
     }
   }
 
+  /** Whether complete messages are still wanted (a closing connection discards them, §1.4). */
+  protected wantsMessages(): boolean {
+    return true;
+  }
+
   private message(opcode: number, data: Buffer): void {
+    if (!this.wantsMessages()) return;
     if (opcode === OP_BINARY) return this.onBinary(data);
     if (!isUtf8(data)) {
       this.fail(frameError(CLOSE_INVALID_PAYLOAD, 'WS_INVALID_UTF8', 'text message is not valid UTF-8'));
