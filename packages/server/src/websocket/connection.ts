@@ -104,7 +104,7 @@ export abstract class WebSocketConnection extends FrameReader {
     this.socket.destroy();
   }
 
-  protected wantsMessages(): boolean {
+  protected override wantsMessages(): boolean {
     return this.readyState === OPEN;
   }
 
