@@ -1,21 +1,22 @@
 import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { ConfabError, type ErrorCode, type ServerMessage } from '@confab/protocol';
 import { Heartbeat, type SignalingCore } from '@confab/core';
-import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { Admission, type AdmissionOptions } from './admission.js';
 import { FloodGuard, type FloodGuardOptions } from './flood-guard.js';
 import { IceRefresh, type IceRefreshOptions } from './ice-refresh.js';
 import type { Logger } from './logger.js';
 import { FrameBatcher } from './frame-batcher.js';
+import { CLOSE_ABNORMAL, CLOSE_POLICY_VIOLATION } from './websocket/close-codes.js';
+import { OPEN, WebSocketConnection } from './websocket/connection.js';
+import type { FrameError } from './websocket/frame-reader.js';
+import { checkHandshake, refusalResponse, type UpgradeRefusal } from './websocket/handshake.js';
 
 export const WS_PATH = '/ws';
-/** Close codes (RFC 6455). */
-export const CLOSE_POLICY_VIOLATION = 1008;
+export { CLOSE_POLICY_VIOLATION };
 /** Sent on shutdown: the client should reconnect (to another node) and resume. */
 export const CLOSE_SERVICE_RESTART = 1012;
-/** The close code `ws` reports when a connection ended without a close frame. */
-const CLOSE_ABNORMAL = 1006;
 
 /** Errors after which the connection is closed: it can do nothing useful any more. */
 const FATAL_ERRORS: ReadonlySet<ErrorCode> = new Set(['AUTH_REQUIRED', 'AUTH_INVALID', 'AUTH_EXPIRED']);
@@ -37,62 +38,85 @@ export interface WsTransportOptions {
   log: Logger;
 }
 
-interface Connection {
-  id: string;
-  ip: string;
-  ws: WebSocket;
-  /** The socket under `ws` (the one the upgrade came on): the frames of each turn go to it in one write. */
-  socket: Duplex;
-  held: string[] | undefined;
-  heldChars: number;
-  flood: FloodGuard;
+/**
+ * One client connection: the WebSocket (the base class: socket, frames, closing handshake) and
+ * what the transport keeps about it, in one object.
+ */
+class Connection extends WebSocketConnection {
+  held: string[] | undefined = undefined;
+  heldChars = 0;
+  readonly flood: FloodGuard;
   helloTimer: NodeJS.Timeout | undefined;
   /** When a frame or pong last arrived. */
   lastSeen: number;
   /** Dropped by the server's policy (slow reader): no seat is kept for a resume. */
-  dropped: boolean;
+  dropped = false;
   /** Made on first use: most connections never log anything. */
-  log: Logger | undefined;
+  log: Logger | undefined = undefined;
+
+  constructor(
+    readonly transport: WsTransport,
+    socket: Socket,
+    readonly id: string,
+    readonly ip: string,
+    now: number,
+  ) {
+    const options = transport.options;
+    super(socket, options.maxMessageBytes);
+    this.flood = new FloodGuard(options.rateLimit, now);
+    this.lastSeen = now;
+    this.helloTimer = setTimeout(helloTimedOut, options.helloTimeoutMs, this);
+  }
+
+  protected onText(text: string): void {
+    this.transport.onFrame(this, text);
+  }
+  protected onBinary(): void {
+    this.transport.onFrame(this, undefined);
+  }
+  protected onPong(): void {
+    this.lastSeen = Date.now();
+  }
+  protected onProtocolError(error: FrameError): void {
+    this.transport.logOf(this).warn({ err: error.message, code: error.code }, 'protocol error');
+  }
+  protected onSocketError(err: Error): void {
+    this.transport.logOf(this).warn({ err: err.message, code: (err as { code?: string }).code }, 'socket error');
+  }
+  protected onClosed(code: number): void {
+    this.transport.onClose(this, code);
+  }
 }
 
-/** Where a WebSocket keeps its Connection, so one set of listeners serves every socket. */
-const CONNECTION = Symbol('confab.connection');
-type TaggedSocket = WebSocket & { [CONNECTION]?: Connection };
-
-/** A text frame's bytes as a string; `ws` hands a Buffer unless told otherwise. */
-function textOf(data: RawData): string {
-  if (Buffer.isBuffer(data)) return data.toString('utf8');
-  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
-  return Buffer.from(data).toString('utf8');
+function helloTimedOut(conn: Connection): void {
+  conn.helloTimer = undefined;
+  conn.transport.helloTimedOut(conn);
 }
 
-function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
-  const text = { 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests' }[status] ?? 'Bad Request';
-  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n${reason}`);
+/** Socket errors after a refusal (the client may reset): nothing to do, but not an uncaught error. */
+function ignoreError(): void {}
+
+function refuseUpgrade(socket: Duplex, refusal: UpgradeRefusal): void {
+  socket.on('error', ignoreError);
+  socket.end(refusalResponse(refusal));
 }
 
 /**
  * The WebSocket side of the server: admission at the upgrade, one socket per connection id,
- * frames into the core (after the rate limit), deliveries out to sockets, and liveness.
+ * frames into the core (after the rate limit), deliveries out to sockets, and liveness. The
+ * WebSocket protocol itself is Confab's own (./websocket/).
  */
 export class WsTransport {
-  private readonly wss: WebSocketServer;
   private readonly connections = new Map<string, Connection>();
   private readonly heartbeat: Heartbeat;
   private readonly admission: Admission;
   private nextConnId = 0;
   private readonly iceRefresh: IceRefresh | undefined;
-  private readonly frames = new FrameBatcher<Connection>((conn) => conn.ws.readyState === WebSocket.OPEN);
+  private readonly frames = new FrameBatcher<Connection>((conn) => conn.readyState === OPEN);
   private core: SignalingCore | undefined;
   private shuttingDown = false;
 
-  constructor(private readonly options: WsTransportOptions) {
-    this.wss = new WebSocketServer({
-      noServer: true,
-      maxPayload: options.maxMessageBytes,
-      perMessageDeflate: false,
-      clientTracking: false,
-    });
+  constructor(readonly options: WsTransportOptions) {
     this.admission = new Admission(options.admission);
     this.iceRefresh = options.iceRefresh && new IceRefresh({ ...options.iceRefresh, send: (connId, msg) => this.deliver(connId, msg) });
     this.heartbeat = new Heartbeat({
@@ -102,7 +126,7 @@ export class WsTransport {
         const conn = this.connections.get(connId);
         if (!conn) return;
         this.frames.release(conn);
-        conn.ws.ping();
+        conn.ping();
       },
       onDead: (connId) => {
         const conn = this.connections.get(connId);
@@ -110,7 +134,7 @@ export class WsTransport {
         this.logOf(conn).info('heartbeat timeout');
         // Out of the sweep at once; the close event that follows does the rest.
         this.connections.delete(connId);
-        conn.ws.terminate();
+        conn.terminate();
       },
       tracked: () => this.lastSeenOfAll(),
     });
@@ -136,7 +160,7 @@ export class WsTransport {
    */
   readonly deliver = (connId: string, msg: ServerMessage): void => {
     const conn = this.connections.get(connId);
-    if (!conn || conn.ws.readyState !== WebSocket.OPEN) return;
+    if (!conn || conn.readyState !== OPEN) return;
     this.frames.send(conn, JSON.stringify(msg));
     if (msg.type === 'welcome') {
       clearTimeout(conn.helloTimer);
@@ -150,93 +174,50 @@ export class WsTransport {
     if (backlog > this.options.maxBufferedBytes) {
       this.logOf(conn).warn({ bufferedAmount: backlog }, 'slow reader dropped');
       conn.dropped = true;
-      conn.ws.terminate();
+      conn.terminate();
     }
   };
 
-  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+  handleUpgrade(req: IncomingMessage, duplex: Duplex, head: Buffer): void {
     const path = (req.url ?? '').split('?')[0];
-    if (path !== WS_PATH || !this.core) return refuseUpgrade(socket, 404, 'not found');
+    if (path !== WS_PATH || !this.core) return refuseUpgrade(duplex, { status: 404, reason: 'not found' });
     const ip = this.admission.clientIp(req);
-    const refusal = this.admission.check(req, ip);
+    const refusal = this.admission.check(req, ip) ?? checkHandshake(req);
     if (refusal) {
-      this.options.log.info({ ip, origin: req.headers.origin, reason: refusal.reason }, 'upgrade refused');
-      return refuseUpgrade(socket, refusal.status, refusal.reason);
+      this.options.log.info({ ip, origin: req.headers.origin, status: refusal.status, reason: refusal.reason }, 'upgrade refused');
+      return refuseUpgrade(duplex, refusal);
     }
+    // The upgrade event hands over the server's own net.Socket (tls.TLSSocket with TLS) as a Duplex.
+    const socket = duplex as Socket;
+    if (socket.destroyed) return;
     this.admission.opened(ip);
-    // Until the WebSocket exists, the socket's close gives the address its slot back; after, the
-    // WebSocket's close does (onClose), and this listener goes.
-    const unadmit = () => this.admission.closed(ip);
-    socket.once('close', unadmit);
-    this.wss.handleUpgrade(req, socket, head, (ws) => {
-      socket.removeListener('close', unadmit);
-      this.accept(ws, socket, ip);
-    });
+    const connId = `${this.options.connIdPrefix ?? 'c'}${++this.nextConnId}`;
+    const conn = new Connection(this, socket, connId, ip, Date.now());
+    this.connections.set(connId, conn);
+    if (this.options.log.isLevelEnabled('debug')) this.logOf(conn).debug({ ip }, 'connected');
+    conn.accept(req, head);
   }
 
   /** Starts the closing handshake after the frames already sent. */
   private close(conn: Connection, code: number, reason: string): void {
     this.frames.release(conn);
-    conn.ws.close(code, reason);
+    conn.close(code, reason);
   }
 
-  private logOf(conn: Connection): Logger {
+  /** @internal For Connection. */
+  logOf(conn: Connection): Logger {
     return (conn.log ??= this.options.log.child({ connId: conn.id }));
   }
 
-  /*
-   * One set of listeners for every socket (`this` is the socket), rather than four closures per
-   * connection: an idle connection costs less memory.
-   */
-  private readonly listeners = ((transport: WsTransport) => ({
-    message(this: TaggedSocket, data: RawData, isBinary: boolean): void {
-      const conn = this[CONNECTION];
-      if (conn) transport.onFrame(conn, data, isBinary);
-    },
-    pong(this: TaggedSocket): void {
-      const conn = this[CONNECTION];
-      if (conn) conn.lastSeen = Date.now();
-    },
-    error(this: TaggedSocket, err: Error): void {
-      const conn = this[CONNECTION];
-      if (conn) transport.logOf(conn).warn({ err: err.message, code: (err as { code?: string }).code }, 'socket error');
-    },
-    close(this: TaggedSocket, code: number): void {
-      const conn = this[CONNECTION];
-      if (conn) transport.onClose(conn, code);
-    },
-  }))(this);
-
-  private accept(ws: WebSocket, socket: Duplex, ip: string): void {
-    const connId = `${this.options.connIdPrefix ?? 'c'}${++this.nextConnId}`;
-    const now = Date.now();
-    const conn: Connection = {
-      id: connId,
-      ip,
-      ws,
-      socket,
-      held: undefined,
-      heldChars: 0,
-      flood: new FloodGuard(this.options.rateLimit, now),
-      helloTimer: setTimeout(() => {
-        this.logOf(conn).info('no hello in time');
-        this.close(conn, CLOSE_POLICY_VIOLATION, 'hello timeout');
-      }, this.options.helloTimeoutMs),
-      lastSeen: now,
-      dropped: false,
-      log: undefined,
-    };
-    (ws as TaggedSocket)[CONNECTION] = conn;
-    this.connections.set(connId, conn);
-    if (this.options.log.isLevelEnabled('debug')) this.logOf(conn).debug({ ip }, 'connected');
-    const { message, pong, error, close } = this.listeners;
-    ws.on('message', message);
-    ws.on('pong', pong);
-    ws.on('error', error);
-    ws.on('close', close);
+  /** @internal For Connection: no hello (so no welcome) in time. */
+  helloTimedOut(conn: Connection): void {
+    this.logOf(conn).info('no hello in time');
+    this.close(conn, CLOSE_POLICY_VIOLATION, 'hello timeout');
   }
 
-  private onFrame(conn: Connection, data: RawData, isBinary: boolean): void {
+  /** @internal For Connection: a text message (`text`) or a binary one (undefined). */
+  onFrame(conn: Connection, text: string | undefined): void {
+    if (conn.readyState !== OPEN) return;
     const core = this.core!;
     const now = Date.now();
     conn.lastSeen = now;
@@ -252,16 +233,19 @@ export class WsTransport {
       }
       return;
     }
-    if (isBinary) {
+    if (text === undefined) {
       void core.reject(conn.id, new ConfabError('BINARY_NOT_SUPPORTED', 'Send JSON text frames, not binary.'));
       return;
     }
-    void core.receive(conn.id, textOf(data));
+    void core.receive(conn.id, text);
   }
 
-  private onClose(conn: Connection, code: number): void {
+  /** @internal For Connection: its socket has closed. */
+  onClose(conn: Connection, code: number): void {
     const connId = conn.id;
     clearTimeout(conn.helloTimer);
+    conn.helloTimer = undefined;
+    conn.held = undefined;
     this.admission.closed(conn.ip);
     this.connections.delete(connId);
     this.iceRefresh?.stop(connId);
@@ -274,7 +258,7 @@ export class WsTransport {
 
   /** Closes one connection at once (a half-open socket whose session resumed elsewhere). */
   readonly closeConnection = (connId: string): void => {
-    this.connections.get(connId)?.ws.terminate();
+    this.connections.get(connId)?.terminate();
   };
 
   /** Closes every socket with 1012 so clients reconnect and resume (shutdown), and stops the heartbeat. */
@@ -287,6 +271,6 @@ export class WsTransport {
 
   /** Force-closes whatever is still open. */
   terminateAll(): void {
-    for (const { ws } of this.connections.values()) ws.terminate();
+    for (const conn of this.connections.values()) conn.terminate();
   }
 }
