@@ -1,26 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startServer } from './start.js';
-import { TestClient } from './test-client.js';
+import { describe, expect, it } from 'vitest';
+import { useTestServer } from './test-server.js';
 
-type Started = Awaited<ReturnType<typeof startServer>>;
-let started: Started | undefined;
-const clients: TestClient[] = [];
-
-async function boot(env?: Record<string, string>) {
-  started = await startServer(env);
-  return started;
-}
-async function client(): Promise<TestClient> {
-  const c = await TestClient.open(started!.wsUrl);
-  clients.push(c);
-  return c;
-}
-
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.ws.terminate();
-  await started?.close();
-  started = undefined;
-});
+const server = useTestServer();
+const { boot } = server;
+const client = () => server.client();
 
 describe('prepared join over ws', () => {
   it('a lobby visitor prepares, exchanges signals with the member, then joins with peer-joined', async () => {

@@ -1,27 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { startServer } from './start.js';
-import { TestClient } from './test-client.js';
+import { useTestServer } from './test-server.js';
 
-type Started = Awaited<ReturnType<typeof startServer>>;
-let started: Started | undefined;
-const clients: TestClient[] = [];
-
-async function boot(env?: Record<string, string>) {
-  started = await startServer(env);
-  return started;
-}
-async function client(): Promise<TestClient> {
-  const c = await TestClient.open(started!.wsUrl);
-  clients.push(c);
-  return c;
-}
-
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.ws.terminate();
-  await started?.close();
-  started = undefined;
-});
+const server = useTestServer();
+const { boot } = server;
+const client = () => server.client();
 
 describe('signaling over ws', () => {
   it('two clients meet in a room and relay offer and candidates to each other', async () => {
@@ -74,8 +57,7 @@ describe('signaling over ws', () => {
     await boot({ HEARTBEAT_INTERVAL_MS: '100', HEARTBEAT_TIMEOUT_MS: '300', RESUME_GRACE_MS: '0' });
     const ann = await client();
     await ann.enter('r', 'Ann');
-    const mute = await TestClient.open(started!.wsUrl, { autoPong: false });
-    clients.push(mute);
+    const mute = await server.client({ autoPong: false });
     const muteId = await mute.enter('r', 'Mute');
     await ann.next('peer-joined');
     expect(await ann.next('peer-left', 2000)).toEqual({ type: 'peer-left', peerId: muteId, reason: 'disconnected' });
@@ -168,7 +150,7 @@ describe('http', () => {
   it('GET /healthz reports status, connections and rooms', async () => {
     await boot();
     await (await client()).enter('r', 'Ann');
-    const res = await fetch(`${started!.base}/healthz`);
+    const res = await fetch(`${server.started.base}/healthz`);
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: 'ok', connections: 1, rooms: 1 });
   });
@@ -176,7 +158,7 @@ describe('http', () => {
   it('serves the app at / and at /r/<room>, with security headers', async () => {
     await boot();
     for (const path of ['/', '/r/standup', '/call']) {
-      const res = await fetch(`${started!.base}${path}`);
+      const res = await fetch(`${server.started.base}${path}`);
       expect(res.status).toBe(200);
       expect(await res.text()).toContain('<title>Confab</title>');
       expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
@@ -186,16 +168,16 @@ describe('http', () => {
 
   it('serves hashed assets as immutable and 404s a missing one', async () => {
     await boot();
-    const asset = await fetch(`${started!.base}/assets/app-1234.js`);
+    const asset = await fetch(`${server.started.base}/assets/app-1234.js`);
     expect(asset.headers.get('cache-control')).toContain('immutable');
     expect(asset.headers.get('content-type')).toContain('javascript');
-    expect((await fetch(`${started!.base}/assets/missing.js`)).status).toBe(404);
+    expect((await fetch(`${server.started.base}/assets/missing.js`)).status).toBe(404);
   });
 
   it('never serves a file outside the app directory', async () => {
     await boot();
     for (const path of ['/../../../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2f..%2fetc%2fpasswd']) {
-      const res = await fetch(`${started!.base}${path}`);
+      const res = await fetch(`${server.started.base}${path}`);
       const body = await res.text();
       expect(body).not.toContain('root:');
     }
@@ -203,7 +185,7 @@ describe('http', () => {
 
   it('a WebSocket upgrade on another path is refused', async () => {
     await boot();
-    const ws = new WebSocket(started!.wsUrl.replace('/ws', '/nope'));
+    const ws = new WebSocket(server.started.wsUrl.replace('/ws', '/nope'));
     const err = await new Promise<Error>((resolve) => ws.once('error', resolve));
     expect(err.message).toContain('404');
   });
@@ -212,7 +194,7 @@ describe('http', () => {
     await boot();
     const a = await client();
     await a.enter('r', 'Ann');
-    await started!.close();
+    await server.started.close();
     expect((await a.closed).code).toBe(1012);
   });
 });
