@@ -1,5 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FakeMediaStream, FakePeerConnection, FakeTrack } from '../test/fake-rtc.js';
+import { describe, expect, it, vi } from 'vitest';
+import { FakeMediaStream, FakeTrack } from '../test/fake-rtc.js';
+import { useFakeRtc } from '../test/fake-rtc-env.js';
 import type { FakeWebSocket } from '../test/fake-web-socket.js';
 import { callAccepted, callEnded, dpeer, incomingCall, online, refusal, ringing } from '../test/directory-messages.js';
 import { joined, peer } from '../test/messages.js';
@@ -9,16 +10,7 @@ import type { ConfabClient } from './client.js';
 import type { Directory } from './directory.js';
 import type { Room } from './room.js';
 
-beforeEach(() => {
-  vi.stubGlobal('MediaStream', FakeMediaStream);
-  vi.stubGlobal('RTCPeerConnection', FakePeerConnection);
-  FakePeerConnection.instances = [];
-});
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+useFakeRtc();
 
 const camera = () => new FakeMediaStream([new FakeTrack('audio'), new FakeTrack('video')]) as unknown as MediaStream;
 

@@ -1,22 +1,14 @@
 import { ConfabError } from '@confab/protocol';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FakeMediaStream, FakePeerConnection } from '../test/fake-rtc.js';
+import { describe, expect, it, vi } from 'vitest';
+import { FakePeerConnection } from '../test/fake-rtc.js';
+import { useFakeRtc } from '../test/fake-rtc-env.js';
 import { fakeWebSocketClass } from '../test/fake-web-socket.js';
 import { ICE_SERVERS, joined, peer } from '../test/messages.js';
 import { answer, connectedClient, sentMessage } from '../test/session.js';
 import { connect } from './connect.js';
 import { ConfabClientError } from './errors.js';
 
-beforeEach(() => {
-  vi.stubGlobal('MediaStream', FakeMediaStream);
-  vi.stubGlobal('RTCPeerConnection', FakePeerConnection);
-  FakePeerConnection.instances = [];
-});
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+useFakeRtc();
 
 describe('connect', () => {
   it('does hello/welcome and resolves a client with the peer id and ICE servers from welcome', async () => {

@@ -1,22 +1,14 @@
 import type { ClientMessageOf } from '@confab/protocol';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { FakeMediaStream, FakePeerConnection, FakeTrack } from '../test/fake-rtc.js';
+import { useFakeRtc } from '../test/fake-rtc-env.js';
 import type { FakeWebSocket } from '../test/fake-web-socket.js';
 import { joined, peer } from '../test/messages.js';
 import { answer, connectedClient } from '../test/session.js';
 import type { ConfabClient } from './client.js';
 import { encodeEnvelope } from './data/envelope.js';
 
-beforeEach(() => {
-  vi.stubGlobal('MediaStream', FakeMediaStream);
-  vi.stubGlobal('RTCPeerConnection', FakePeerConnection);
-  FakePeerConnection.instances = [];
-});
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+useFakeRtc();
 
 const asStream = (stream: FakeMediaStream | null) => stream as unknown as MediaStream | null;
 

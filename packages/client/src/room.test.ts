@@ -1,21 +1,13 @@
 import type { ClientMessageOf } from '@confab/protocol';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { FakeMediaStream, FakePeerConnection, FakeTrack } from '../test/fake-rtc.js';
+import { useFakeRtc } from '../test/fake-rtc-env.js';
 import type { FakeWebSocket } from '../test/fake-web-socket.js';
 import { ICE_SERVERS, joined, peer } from '../test/messages.js';
 import { answer, connectedClient, sentMessage } from '../test/session.js';
 import type { Room } from './room.js';
 
-beforeEach(() => {
-  vi.stubGlobal('MediaStream', FakeMediaStream);
-  vi.stubGlobal('RTCPeerConnection', FakePeerConnection);
-  FakePeerConnection.instances = [];
-});
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+useFakeRtc();
 
 /** `ann` joins `standup`, where `peers` already are, sending `stream`. */
 async function joinRoom(

@@ -1,20 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { FakeDataChannel } from '../../test/fake-data-channel.js';
-import { FakeMediaStream, FakePeerConnection } from '../../test/fake-rtc.js';
+import { FakePeerConnection } from '../../test/fake-rtc.js';
+import { useFakeRtc } from '../../test/fake-rtc-env.js';
 import { joined, peer } from '../../test/messages.js';
 import { answer, connectedClient } from '../../test/session.js';
 import type { Room } from '../room.js';
 
-beforeEach(() => {
-  vi.stubGlobal('MediaStream', FakeMediaStream);
-  vi.stubGlobal('RTCPeerConnection', FakePeerConnection);
-  FakePeerConnection.instances = [];
-});
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+useFakeRtc();
 
 /**
  * Ann joins a room where Bob already is; the test plays Bob's ends of the two data channels of
