@@ -1,5 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FakeMediaStream, FakePeerConnection } from '../test/fake-rtc.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FakePeerConnection } from '../test/fake-rtc.js';
+import { useFakeRtc } from '../test/fake-rtc-env.js';
 import { fakeWebSocketClass } from '../test/fake-web-socket.js';
 import { ICE_SERVERS, joined, peer, welcome } from '../test/messages.js';
 import { answer, connectedClient } from '../test/session.js';
@@ -7,14 +8,9 @@ import { connect } from './connect.js';
 
 /** TURN credential refresh (`ice-servers`), the ICE transport policy, and the route of each peer. */
 
-beforeEach(() => {
-  vi.stubGlobal('MediaStream', FakeMediaStream);
-  vi.stubGlobal('RTCPeerConnection', FakePeerConnection);
-  FakePeerConnection.instances = [];
-});
+useFakeRtc();
 
 afterEach(() => {
-  vi.unstubAllGlobals();
   vi.useRealTimers();
 });
 
