@@ -2,16 +2,21 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import type { Person } from './harness/browser.js';
 import { expectFramesAdvancing } from './harness/media.js';
-import { receivedMedia, recordPeerConnections, type ReceivedMedia } from './harness/peer-connections.js';
+import { receivedMedia, receivedPictureLevels, recordPeerConnections, type ReceivedMedia } from './harness/peer-connections.js';
 import { useBrowser, useServerAndStage } from './harness/suite.js';
 import { joinAndEnter, joinButton, openLobby, remoteTiles, selfTile, uniqueRoom, UI_TIMEOUT_MS } from './harness/ui.js';
 import { pollUntil } from './harness/wait.js';
 
 /**
  * The prepared join (docs/join-latency.md): someone in a room's lobby has connections up to the
- * people in it before clicking Join, but no audio or video flows either way, and nobody sees them,
- * until the click. Asserted on what each page's peer connections receive (getStats), not on the DOM.
+ * people in it before clicking Join, but no sound and no picture goes either way, and nobody sees
+ * them, until the click. The video encoders run on a blank (black) picture meanwhile. Asserted on
+ * what each page's peer connections receive (getStats, and the received video's pixels), not on
+ * the DOM.
  */
+
+/** The brightest colour channel a blank picture may have (0–255; a camera's picture is far above). */
+const BLANK_LEVEL = 24;
 
 /** How long the lobby and the room are watched for media that must not flow. */
 const PRIVACY_OBSERVATION_MS = 4_000;
@@ -40,17 +45,14 @@ async function intoLobby(person: Person, url: string, room: string): Promise<voi
   await person.page.locator('form[data-prepare="prepared"]').waitFor({ timeout: UI_TIMEOUT_MS });
 }
 
-function totals(pcs: readonly ReceivedMedia[]): { packetsReceived: number; framesDecoded: number } {
-  return pcs.reduce((sum, pc) => ({ packetsReceived: sum.packetsReceived + pc.packetsReceived, framesDecoded: sum.framesDecoded + pc.framesDecoded }), {
-    packetsReceived: 0,
-    framesDecoded: 0,
-  });
+function totals(pcs: readonly ReceivedMedia[]): { audioPacketsReceived: number } {
+  return { audioPacketsReceived: pcs.reduce((sum, pc) => sum + pc.audioPacketsReceived, 0) };
 }
 
 describe('prepared join', () => {
   const { stage } = useServerAndStage(browser);
 
-  test('before Join nothing flows either way and nobody sees the visitor; after Join both decode, on the prepared connection', async () => {
+  test('before Join no sound or picture goes either way and nobody sees the visitor; after Join both decode, on the prepared connection', async () => {
     const room = uniqueRoom('prep');
     const ann = await stage.person('ann');
     await recordPeerConnections(ann);
@@ -63,10 +65,17 @@ describe('prepared join', () => {
     await untilConnected(ann.page, 1, "the member's connection to the lobby visitor to be up");
 
     for (let waited = 0; waited < PRIVACY_OBSERVATION_MS; waited += PRIVACY_SAMPLE_MS) {
-      expect(totals(await receivedMedia(vic.page)), 'media reached the lobby before Join').toEqual({ packetsReceived: 0, framesDecoded: 0 });
-      expect(totals(await receivedMedia(ann.page)), 'media from the lobby reached the room before Join').toEqual({ packetsReceived: 0, framesDecoded: 0 });
+      expect(totals(await receivedMedia(vic.page)), 'sound reached the lobby before Join').toEqual({ audioPacketsReceived: 0 });
+      expect(totals(await receivedMedia(ann.page)), 'sound from the lobby reached the room before Join').toEqual({ audioPacketsReceived: 0 });
       expect(await remoteTiles(ann.page).count(), 'the member shows a tile for the lobby visitor').toBe(0);
       await ann.page.waitForTimeout(PRIVACY_SAMPLE_MS);
+    }
+    // The video that flows meanwhile (the encoders warming up) is blank, both ways.
+    for (const [page, what] of [[vic.page, 'the lobby'], [ann.page, 'the room']] as const) {
+      const levels = await receivedPictureLevels(page);
+      expect(levels, `video reaching ${what} before Join`).toHaveLength(1);
+      expect(levels[0], `a picture reached ${what} before Join`).not.toBeNull();
+      expect(levels[0]!, `a picture reached ${what} before Join`).toBeLessThanOrEqual(BLANK_LEVEL);
     }
 
     await joinButton(vic.page).click({ timeout: UI_TIMEOUT_MS });
@@ -78,6 +87,12 @@ describe('prepared join', () => {
     expect(vicPcs).toHaveLength(1);
     expect(vicPcs[0]?.framesDecoded).toBeGreaterThan(0);
     expect((await receivedMedia(ann.page)).filter((pc) => pc.connectionState !== 'closed')).toHaveLength(1);
+    // The same check sees the cameras now: it can tell a picture from a blank one.
+    for (const page of [vic.page, ann.page]) {
+      const [level] = await receivedPictureLevels(page);
+      expect(level).not.toBeNull();
+      expect(level!).toBeGreaterThan(BLANK_LEVEL);
+    }
   });
 
   test('a lobby visitor who closes the tab leaves no trace at the member', async () => {

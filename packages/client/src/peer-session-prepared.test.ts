@@ -70,4 +70,73 @@ describe('PeerSession, prepared', () => {
     expect(session.videoSender()).toBeDefined();
     expect(pc.log.filter((l) => l.startsWith('setLocalDescription'))).toEqual(['setLocalDescription:offer']);
   });
+
+  it("sends a blank picture of the camera's size before the click, and the camera instead of it after", async () => {
+    const hint = Object.assign(new FakeTrack('video'), { getSettings: () => ({ width: 1280, height: 720 }) });
+    const blank = new FakeTrack('video');
+    const asked: string[] = [];
+    let released = 0;
+    let pc: FakePeerConnection | undefined;
+    const session = new PeerSession({
+      selfId: 'zed',
+      remoteId: 'amy',
+      iceServers: [],
+      localStream: null,
+      prepared: true,
+      videoHint: () => hint as unknown as MediaStreamTrack,
+      placeholderVideo: (width, height) => {
+        asked.push(`${width}x${height}`);
+        return { track: blank as unknown as MediaStreamTrack, release: () => released++ };
+      },
+      createPeerConnection: (config) => {
+        pc = new FakePeerConnection(config);
+        return pc as unknown as RTCPeerConnection;
+      },
+    });
+    session.offerLocalMedia();
+    await vi.waitFor(() => expect(pc!.getSenders().map((s) => s.track)).toEqual([null, blank]));
+    expect(asked).toEqual(['1280x720']);
+
+    const audio = new FakeTrack('audio');
+    await session.startMedia(new FakeMediaStream([audio, hint]) as unknown as MediaStream);
+    expect(pc!.getSenders().map((s) => s.track)).toEqual([audio, hint]);
+    expect(released).toBe(1);
+    session.close();
+    expect(released).toBe(1);
+  });
+
+  it('stops the blank picture when the join comes with no camera, and lets it go on close', async () => {
+    const hint = Object.assign(new FakeTrack('video'), { getSettings: () => ({ width: 640, height: 360 }) });
+    const blank = new FakeTrack('video');
+    let released = 0;
+    const make = () => {
+      let pc: FakePeerConnection | undefined;
+      const session = new PeerSession({
+        selfId: 'zed',
+        remoteId: 'amy',
+        iceServers: [],
+        localStream: null,
+        prepared: true,
+        videoHint: () => hint as unknown as MediaStreamTrack,
+        placeholderVideo: () => ({ track: blank as unknown as MediaStreamTrack, release: () => released++ }),
+        createPeerConnection: (config) => {
+          pc = new FakePeerConnection(config);
+          return pc as unknown as RTCPeerConnection;
+        },
+      });
+      session.offerLocalMedia();
+      return { session, pc: pc! };
+    };
+    const joined = make();
+    await vi.waitFor(() => expect(joined.pc.getSenders()[1]!.track).toBe(blank));
+    const audio = new FakeTrack('audio');
+    await joined.session.startMedia(new FakeMediaStream([audio]) as unknown as MediaStream);
+    expect(joined.pc.getSenders().map((s) => s.track)).toEqual([audio, null]);
+    expect(released).toBe(1);
+
+    const dropped = make();
+    await vi.waitFor(() => expect(dropped.pc.getSenders()[1]!.track).toBe(blank));
+    dropped.session.close();
+    expect(released).toBe(2);
+  });
 });

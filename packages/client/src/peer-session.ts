@@ -6,6 +6,7 @@ import { availableOutgoingBitrate, endFastStart, FAST_START_MS, fastStartCanEnd,
 import { IceRestarter } from './ice-restarter.js';
 import { localTrack, MEDIA_KINDS } from './local-media.js';
 import { ExtraSenders, type ExtraTrack } from './media/extra-senders.js';
+import { acquirePlaceholderVideo, type PlaceholderVideo } from './media/placeholder-video.js';
 import { holdBackPoliteOffer } from './polite-offer.js';
 import { ReceiveWatch } from './receive-watch.js';
 import { sdpSessionId } from './sdp-session.js';
@@ -49,8 +50,10 @@ export interface PeerSessionOptions {
   ignoreRemoteSessions?: readonly string[];
   /**
    * A prepared connection (a lobby's, before the click on Join): audio and video are negotiated
-   * send-and-receive with no track, so ICE and DTLS complete but no media flows; received tracks
-   * and data-channel frames wait. `startMedia()` attaches the tracks without renegotiating.
+   * send-and-receive, ICE and DTLS complete, no sound and no picture flows: the audio sender has
+   * no track, the video sender a blank one (`placeholderVideo`) so that its encoder is running at
+   * the click; received tracks and data-channel frames wait. `startMedia()` attaches the tracks
+   * without renegotiating.
    */
   prepared?: boolean;
   /**
@@ -59,6 +62,11 @@ export interface PeerSessionOptions {
    * has to attach the track.
    */
   videoHint?: () => MediaStreamTrack | undefined;
+  /**
+   * For a prepared connection: the blank video it sends until the click (media/placeholder-video.ts),
+   * of the hinted camera's size. For tests and custom stacks; defaults to a black canvas.
+   */
+  placeholderVideo?: (width: number, height: number) => PlaceholderVideo | undefined;
 }
 
 /**
@@ -80,7 +88,10 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
   private preparing: { tracks: [MediaStreamTrack, readonly MediaStream[]][] } | undefined;
   /** The fast start's scale already set on the prepared video sender (from `videoHint`). */
   private preparedScale: number | undefined;
+  /** The blank video a prepared connection sends until the camera replaces it (placeholder-video.ts). */
+  private placeholder: PlaceholderVideo | undefined;
   private readonly videoHint: () => MediaStreamTrack | undefined;
+  private readonly placeholderVideo: (width: number, height: number) => PlaceholderVideo | undefined;
   private readonly emitter = new Emitter<PeerSessionEvents>();
   private readonly heldCandidates = new CandidateQueue();
   private readonly routes: RouteMonitor;
@@ -111,6 +122,7 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
     this.localStream = options.localStream;
     this.data = new DataLink(options.remoteId);
     this.videoHint = options.videoHint ?? (() => undefined);
+    this.placeholderVideo = options.placeholderVideo ?? acquirePlaceholderVideo;
     if (options.prepared) {
       this.preparing = { tracks: [] };
       this.data.hold();
@@ -224,7 +236,8 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
       const sendEncodings = fastStartEncodings(this.videoHint());
       this.preparedScale = fastStartScale(this.videoHint());
       for (const kind of MEDIA_KINDS) {
-        this.pc.addTransceiver(kind, { direction: 'sendrecv', ...(kind === 'video' && sendEncodings ? { sendEncodings } : {}) });
+        const transceiver = this.pc.addTransceiver(kind, { direction: 'sendrecv', ...(kind === 'video' && sendEncodings ? { sendEncodings } : {}) });
+        if (kind === 'video') void this.sendPlaceholder(transceiver.sender);
       }
       this.extras.ready();
       return;
@@ -289,8 +302,9 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
     for (const kind of MEDIA_KINDS) {
       const track = localTrack(stream, kind);
       const sender = this.mediaTransceiver(kind)?.sender;
-      if (!track || !sender) continue;
-      work.push(this.startSender(kind, sender, track));
+      if (!sender) continue;
+      if (track) work.push(this.startSender(kind, sender, track));
+      else if (kind === 'video' && this.placeholder) work.push(this.stopPlaceholder(sender));
     }
     for (const [track, streams] of preparing.tracks) this.emitter.emit('track', track, streams);
     this.data.release();
@@ -314,9 +328,42 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
       }
       if (this.closed) return;
       await sender.replaceTrack(track);
+      this.releasePlaceholder();
     } catch (err) {
       if (!this.closed) console.warn(`[confab] could not start sending ${kind} to peer ${this.remoteId}:`, err);
     }
+  }
+
+  /**
+   * A prepared connection sends a blank picture of the camera's size until the click, so that the
+   * encoder and the bitrate estimate are running when the camera replaces it (no picture leaves).
+   */
+  private async sendPlaceholder(sender: RTCRtpSender): Promise<void> {
+    const settings = this.videoHint()?.getSettings?.();
+    if (!settings?.width || !settings.height || this.placeholder) return;
+    const placeholder = this.placeholderVideo(settings.width, settings.height);
+    if (!placeholder) return;
+    this.placeholder = placeholder;
+    try {
+      await sender.replaceTrack(placeholder.track);
+    } catch {
+      this.releasePlaceholder();
+    }
+  }
+
+  /** Joined with no camera: the blank picture stops too. */
+  private async stopPlaceholder(sender: RTCRtpSender): Promise<void> {
+    try {
+      await sender.replaceTrack(null);
+    } catch {
+      // Closed meanwhile: nothing is sent either way.
+    }
+    this.releasePlaceholder();
+  }
+
+  private releasePlaceholder(): void {
+    this.placeholder?.release();
+    this.placeholder = undefined;
   }
 
   /** The transceiver of the camera or microphone: the first one of its kind (the others are extras). */
@@ -377,6 +424,7 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
     clearTimeout(this.fastStartTimer);
     this.fastStartSender = undefined;
     this.receiveWatch.close();
+    this.releasePlaceholder();
     this.pc.onnegotiationneeded = null;
     this.pc.onicecandidate = null;
     this.pc.ontrack = null;
@@ -496,6 +544,7 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
         transceiver.direction = 'sendrecv';
         const hint = kind === 'video' ? this.videoHint() : undefined;
         if (hint && (await startSmall(transceiver.sender, hint).catch(() => false))) this.preparedScale = fastStartScale(hint);
+        if (kind === 'video') await this.sendPlaceholder(transceiver.sender);
       }
       return;
     }
