@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { AutoplayGuard } from '../lib/autoplay-guard.js';
 
 export interface StreamVideoOptions {
@@ -27,7 +27,10 @@ export function useStreamVideo({ stream, muted, trackKey, guard, onFirstFrame }:
   const onFirstFrameRef = useRef(onFirstFrame);
   onFirstFrameRef.current = onFirstFrame;
 
-  useEffect(() => {
+  // A layout effect: the stream is on the element in the same commit that puts the element in
+  // the page, not after the browser painted the rest of the new view (under load, 100–200 ms
+  // sooner to the first frame of a join: docs/join-latency.md).
+  useLayoutEffect(() => {
     const video = ref.current;
     if (!video) return;
     // React sets `muted` as a property only; the attribute matters to iOS and to tests.
@@ -49,7 +52,7 @@ export function useStreamVideo({ stream, muted, trackKey, guard, onFirstFrame }:
     return () => document.removeEventListener('visibilitychange', resume);
   }, [stream, muted, trackKey, guard]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const video = ref.current;
     if (!video || !stream) return;
     let done = false;
