@@ -37,6 +37,10 @@ function probe({ remoteVideoSelector, pollStats }: { remoteVideoSelector: string
   const STATS_POLL_MS = 10;
   /** Polling stops this long after the connection was made, whatever happened. */
   const STATS_POLL_FOR_MS = 10_000;
+  /** A frame is blank when every pixel of it, scaled down to this many, is this dark or darker (0–255). */
+  const BLANK_SAMPLE_WIDTH = 16;
+  const BLANK_SAMPLE_HEIGHT = 9;
+  const BLANK_MAX_LEVEL = 24;
   type Log = { timeOrigin: number; events: { stage: string; key: string; at: number }[] };
   const log: Log = { timeOrigin: performance.timeOrigin, events: [] };
   (window as unknown as { __confabStages: Log }).__confabStages = log;
@@ -176,7 +180,33 @@ function probe({ remoteVideoSelector, pollStats }: { remoteVideoSelector: string
     }
   } as typeof RTCPeerConnection;
 
+  // A track put on a sender after the connection was made (a prepared join's media start): when
+  // it was asked for, and when the sender had it.
+  const replaceTrack = RTCRtpSender.prototype.replaceTrack;
+  RTCRtpSender.prototype.replaceTrack = function (this: RTCRtpSender, track: MediaStreamTrack | null) {
+    const camera = track?.kind === 'video' && !(track as { canvas?: unknown }).canvas;
+    if (camera) record('camera-on-sender', 'page');
+    return replaceTrack.call(this, track).then(() => {
+      if (camera) record('camera-on-sender-done', 'page');
+    });
+  };
+
   // The remote tiles' videos: added to the page, first frame (received, decoded, presented), playing.
+  // The figure is the first frame that shows a picture: a blank (black) frame, which a sender may
+  // send before it has a camera frame, does not count; it is marked `blank-frame-presented`.
+  const sample = document.createElement('canvas');
+  sample.width = BLANK_SAMPLE_WIDTH;
+  sample.height = BLANK_SAMPLE_HEIGHT;
+  const sampler = sample.getContext('2d', { willReadFrequently: true });
+  const isBlank = (video: HTMLVideoElement): boolean => {
+    if (!sampler) return false;
+    sampler.drawImage(video, 0, 0, BLANK_SAMPLE_WIDTH, BLANK_SAMPLE_HEIGHT);
+    const pixels = sampler.getImageData(0, 0, BLANK_SAMPLE_WIDTH, BLANK_SAMPLE_HEIGHT).data;
+    for (let i = 0; i < pixels.length; i += 4) {
+      if (Math.max(pixels[i]!, pixels[i + 1]!, pixels[i + 2]!) > BLANK_MAX_LEVEL) return false;
+    }
+    return true;
+  };
   let videos = 0;
   const watched = new WeakSet<HTMLVideoElement>();
   const watch = (video: HTMLVideoElement): void => {
@@ -185,13 +215,29 @@ function probe({ remoteVideoSelector, pollStats }: { remoteVideoSelector: string
     const key = `video${++videos}`;
     record('video-element', key);
     video.addEventListener('playing', () => record('playing', key), { once: true });
-    video.requestVideoFrameCallback((now, meta) => {
+    video.addEventListener('loadeddata', () => record('video-loaded', key), { once: true });
+    if (video.srcObject) record('video-source', key);
+    else {
+      // The app sets `srcObject` in an effect after the element is in the page: when it does.
+      const poll = (): void => {
+        if (video.srcObject) record('video-source', key);
+        else if (video.isConnected) requestAnimationFrame(poll);
+      };
+      requestAnimationFrame(poll);
+    }
+    const onFrame = (now: number, meta: VideoFrameCallbackMetadata): void => {
+      if (isBlank(video)) {
+        record('blank-frame-presented', key, now);
+        video.requestVideoFrameCallback(onFrame);
+        return;
+      }
       if (meta.receiveTime !== undefined) record('frame-received', key, meta.receiveTime);
       if (meta.receiveTime !== undefined && meta.processingDuration !== undefined) {
         record('frame-decoded', key, meta.receiveTime + meta.processingDuration * 1000);
       }
       record('frame-presented', key, now);
-    });
+    };
+    video.requestVideoFrameCallback(onFrame);
   };
   new MutationObserver(() => {
     for (const video of document.querySelectorAll<HTMLVideoElement>(remoteVideoSelector)) watch(video);
