@@ -5,6 +5,7 @@ import { when } from './markdown.js';
 import { str, type Json } from './read.js';
 import { clusterSection } from './sections/cluster.js';
 import { datachannelSection } from './sections/datachannel.js';
+import { joinFloorSection } from './sections/join-floor.js';
 import { joinSection } from './sections/join.js';
 import { loadSection } from './sections/load.js';
 import { redisMemorySection } from './sections/redis-memory.js';
@@ -21,7 +22,7 @@ import type { Section } from './sections/section.js';
 export const RESULTS_DIR = resolve(REPO_ROOT, 'bench/results');
 export const DOCS_DIR = resolve(REPO_ROOT, 'docs');
 
-export const SECTIONS: readonly Section[] = [joinSection, relaySection, loadSection, clusterSection, redisMemorySection, datachannelSection];
+export const SECTIONS: readonly Section[] = [joinSection, joinFloorSection, relaySection, loadSection, clusterSection, redisMemorySection, datachannelSection];
 
 export interface ReportOptions {
   resultsDir?: string;
