@@ -45,17 +45,40 @@ function probe({ remoteVideoSelector, pollStats }: { remoteVideoSelector: string
   const log: Log = { timeOrigin: performance.timeOrigin, events: [] };
   (window as unknown as { __confabStages: Log }).__confabStages = log;
   const seen = new Set<string>();
+  /** Waiters of `__confabStagesWait`: each checks the log after every new event. */
+  const waiters = new Set<() => void>();
   const record = (stage: string, key: string, at = performance.now()): void => {
     const id = `${stage}\u0000${key}`;
     if (seen.has(id)) return;
     seen.add(id);
     log.events.push({ stage, key, at });
+    for (const check of waiters) check();
     try {
       performance.mark(`confab:stage:${stage}`, { startTime: at, detail: key });
     } catch {
       // A time before the page's origin (never expected): the entry in the log is enough.
     }
   };
+  // Resolves once `stage` happened for `count` keys (true), or after `timeoutMs` (false): the bench
+  // waits with one call instead of polling the page, which would take the page's main thread.
+  (window as unknown as { __confabStagesWait: (stage: string, count: number, timeoutMs: number) => Promise<boolean> }).__confabStagesWait = (
+    stage,
+    count,
+    timeoutMs,
+  ) =>
+    new Promise<boolean>((resolve) => {
+      const done = (reached: boolean): void => {
+        waiters.delete(check);
+        clearTimeout(timer);
+        resolve(reached);
+      };
+      const check = (): void => {
+        if (new Set(log.events.filter((e) => e.stage === stage).map((e) => e.key)).size >= count) done(true);
+      };
+      const timer = setTimeout(() => done(false), timeoutMs);
+      waiters.add(check);
+      check();
+    });
   (window as unknown as { __confabStagesReset: () => void }).__confabStagesReset = () => {
     log.events.length = 0;
     seen.clear();
@@ -255,6 +278,22 @@ export async function installStageProbe(context: BrowserContext, { pollStats = f
 /** Forgets the events so far (a resident between runs). */
 export async function resetStages(page: Page): Promise<void> {
   await page.evaluate(() => (window as unknown as { __confabStagesReset?: () => void }).__confabStagesReset?.());
+}
+
+/**
+ * Waits in the page (one call, no polling) until `stage` happened for `count` keys; false when it
+ * had not after `timeoutMs`.
+ */
+export async function waitForStage(page: Page, stage: string, count: number, timeoutMs: number): Promise<boolean> {
+  return page.evaluate(
+    ({ stage, count, timeoutMs }) =>
+      (window as unknown as { __confabStagesWait?: (stage: string, count: number, timeoutMs: number) => Promise<boolean> }).__confabStagesWait?.(
+        stage,
+        count,
+        timeoutMs,
+      ) ?? false,
+    { stage, count, timeoutMs },
+  );
 }
 
 export async function readStages(page: Page): Promise<StageLog> {

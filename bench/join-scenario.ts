@@ -4,7 +4,7 @@ import { expectFramesAdvancing, expectMesh } from '../e2e/harness/media.js';
 import type { RunningServer } from '../e2e/harness/server.js';
 import { joinAndEnter, joinButton, openLobby, remoteTiles, uniqueRoom } from '../e2e/harness/ui.js';
 import { pollUntil, sleep } from '../e2e/harness/wait.js';
-import { installStageProbe, readStages, resetStages, type StageLog } from './join-probe.js';
+import { installStageProbe, readStages, resetStages, waitForStage, type StageLog } from './join-probe.js';
 import { stageTimes, type Stage } from './join-stages.js';
 import { lobbyPrepared, lobbyReady, watchSignaling } from './lobby.js';
 
@@ -20,8 +20,6 @@ const JOIN_TIMEOUT_MS = 30_000;
 const SETTLE_TIMEOUT_MS = 10_000;
 /** A pause between runs, so the previous newcomer's teardown does not overlap the next measure. */
 const PAUSE_BETWEEN_RUNS_MS = 500;
-/** How often the newcomer's page is asked whether every remote video has shown a frame. */
-const FRAME_POLL_MS = 50;
 
 const JOIN_CLICK_MARK = 'confab:join-click';
 const FIRST_REMOTE_FRAME_MARK = 'confab:first-remote-frame';
@@ -82,16 +80,14 @@ export async function openBenchRoom(
       await Promise.all(residents.map((r) => resetStages(r.page)));
 
       await joinButton(newcomer.page).click();
-      let last: StageLog | undefined;
-      const log = await pollUntil(
-        async () => {
-          last = await readStages(newcomer.page);
-          const presented = new Set(last.events.filter((e) => e.stage === 'frame-presented').map((e) => e.key));
-          return presented.size >= residents.length ? last : undefined;
-        },
-        { timeoutMs: JOIN_TIMEOUT_MS, intervalMs: FRAME_POLL_MS, what: `${newcomer.name}'s first frame from every resident` },
-        () => (last ? last.events.map((e) => `${e.stage}/${e.key}@${e.at.toFixed(0)}`).join(' ') : 'no stage log'),
-      );
+      // One wait inside the page: polling it would take the main thread the join needs.
+      if (!(await waitForStage(newcomer.page, 'frame-presented', residents.length, JOIN_TIMEOUT_MS))) {
+        const last = await readStages(newcomer.page);
+        throw new Error(
+          `${newcomer.name}'s first frame from every resident did not come within ${JOIN_TIMEOUT_MS} ms: ${last.events.map((e) => `${e.stage}/${e.key}@${e.at.toFixed(0)}`).join(' ')}`,
+        );
+      }
+      const log = await readStages(newcomer.page);
       // The figure counts only if video really flows afterwards, from everyone.
       for (const resident of residents) await expectFramesAdvancing(newcomer.page, resident.name);
       const residentLogs: StageLog[] = await Promise.all(residents.map((r) => readStages(r.page)));
