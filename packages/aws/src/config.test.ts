@@ -6,7 +6,7 @@ const TABLES = { CONNECTIONS_TABLE: 'c', ROOMS_TABLE: 'r', DIRECTORY_TABLE: 'd' 
 describe('loadLambdaConfig', () => {
   it('defaults to a 60 s heartbeat, well under API Gateway’s 10-minute idle timeout', () => {
     const config = loadLambdaConfig(TABLES);
-    expect(config).toMatchObject({ heartbeatMs: LAMBDA_HEARTBEAT_MS, maxPeers: 4, maxMessageBytes: 64 * 1024, iceServers: [], auth: undefined });
+    expect(config).toMatchObject({ heartbeatMs: LAMBDA_HEARTBEAT_MS, maxPeers: 4, maxMessageBytes: 64 * 1024, iceServers: [], auth: undefined, prejoin: true });
     expect(config.tables).toEqual({ connections: 'c', rooms: 'r', directory: 'd' });
   });
 
@@ -24,7 +24,17 @@ describe('loadLambdaConfig', () => {
   });
 
   it.each([
+    ['off', false],
+    ['0', false],
+    ['on', true],
+    ['true', true],
+  ])('reads PREJOIN=%s as %s', (value, prejoin) => {
+    expect(loadLambdaConfig({ ...TABLES, PREJOIN: value }).prejoin).toBe(prejoin);
+  });
+
+  it.each([
     [{ CONNECTIONS_TABLE: 'c', ROOMS_TABLE: 'r' }, /DIRECTORY_TABLE must be set/],
+    [{ ...TABLES, PREJOIN: 'maybe' }, /PREJOIN must be on or off/],
     [{ ...TABLES, HEARTBEAT_MS: '600000' }, /HEARTBEAT_MS must be an integer from 1000 to 300000/],
     [{ ...TABLES, MAX_MESSAGE_BYTES: String(256 * 1024) }, /MAX_MESSAGE_BYTES/],
     [{ ...TABLES, AUTH_SECRET: 'short' }, /at least 32 characters/],

@@ -28,6 +28,8 @@ export interface LambdaConfig {
    * dropped client can only resume while its old session row still exists.
    */
   resumeSecret: string | undefined;
+  /** Whether lobbies may prepare their join (`prepare`); PREJOIN=off refuses it, as on the Node server. */
+  prejoin: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -52,6 +54,14 @@ function int(env: NodeJS.ProcessEnv, key: string, fallback: number, min: number,
     throw new ConfigError(`${key} must be an integer from ${min} to ${max}, got "${raw}"`);
   }
   return value;
+}
+
+function onOff(env: NodeJS.ProcessEnv, key: string, fallback: boolean): boolean {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  if (['on', '1', 'true'].includes(raw)) return true;
+  if (['off', '0', 'false'].includes(raw)) return false;
+  throw new ConfigError(`${key} must be on or off, got "${raw}"`);
 }
 
 function list(raw: string | undefined): string[] {
@@ -101,6 +111,7 @@ export function loadLambdaConfig(env: NodeJS.ProcessEnv = process.env): LambdaCo
           }
         : undefined,
     resumeSecret,
+    prejoin: onOff(env, 'PREJOIN', true),
     logLevel: logLevel as LambdaConfig['logLevel'],
   };
 }

@@ -21,6 +21,7 @@ export const handler = createHandler({
   store: new DynamoStore({ client: documents, tables: config.tables }),
   maxPeers: config.maxPeers,
   heartbeatMs: config.heartbeatMs,
+  prejoin: config.prejoin,
   iceServers: () => config.iceServers,
   ...(config.auth ? { authenticate: createJwtAuthenticator(config.auth) } : {}),
   ...(config.resumeSecret ? { resumeSecret: config.resumeSecret } : {}),

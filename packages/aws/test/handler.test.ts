@@ -209,6 +209,28 @@ describe('the Lambda handler over DynamoDB and API Gateway', () => {
     expect(last(mia2)).toMatchObject({ type: 'welcome', peerId, resumed: 'id' });
   });
 
+  it('a lobby prepares its join through the Lambda; with PREJOIN off it is refused', async () => {
+    const room = `prep-${ids}`;
+    const ann = connId('ann');
+    const annId = await enter(ann, room);
+    const vic = connId('vic');
+    const vicId = await hello(vic);
+    await send(vic, { type: 'prepare', room, name: 'vic', rid: 'p1' });
+    expect(answerTo(vic, 'p1')).toMatchObject({ type: 'prepared', room, peers: [{ id: annId }] });
+    expect(inbox(ann).find((m) => m.type === 'peer-preparing')).toMatchObject({ peer: { id: vicId, name: 'vic' } });
+
+    const closed = aws.createHandler({
+      store: local.store,
+      callbackUrl: local.api.callbackUrl,
+      managementClient: (endpoint) => local.api.client(endpoint),
+      prejoin: false,
+    });
+    const wen = connId('wen');
+    await closed(event('$default', wen, { body: JSON.stringify({ type: 'hello', v: 1 }) }));
+    await closed(event('$default', wen, { body: JSON.stringify({ type: 'prepare', room, name: 'wen', rid: 'p2' }) }));
+    expect(answerTo(wen, 'p2')).toMatchObject({ type: 'error', code: 'PREJOIN_DISABLED' });
+  });
+
   it('every bad message is answered with its code', async () => {
     const solo = connId('solo');
     expect(await connect(solo)).toEqual({ statusCode: 200 });

@@ -89,8 +89,9 @@ describe('template.yaml', () => {
     const config = loadLambdaConfig(env);
     expect(config.tables).toEqual({ connections: 'ConnectionsTable', rooms: 'RoomsTable', directory: 'DirectoryTable' });
     expect(config.heartbeatMs).toBe(60_000);
+    expect(config.prejoin).toBe(true);
     expect(Object.keys(variables)).toEqual(
-      expect.arrayContaining(['CONNECTIONS_TABLE', 'ROOMS_TABLE', 'DIRECTORY_TABLE', 'CALLBACK_URL', 'ALLOWED_ORIGINS', 'HEARTBEAT_MS', 'MAX_PEERS']),
+      expect.arrayContaining(['CONNECTIONS_TABLE', 'ROOMS_TABLE', 'DIRECTORY_TABLE', 'CALLBACK_URL', 'ALLOWED_ORIGINS', 'HEARTBEAT_MS', 'MAX_PEERS', 'PREJOIN']),
     );
     expect(variables.CALLBACK_URL).toEqual({ 'Fn::Sub': 'https://${WebSocketApi}.execute-api.${AWS::Region}.amazonaws.com/${StageName}' });
   });
