@@ -231,6 +231,11 @@ describe('several nodes over Redis', () => {
     const annId = await ann.enter('survivor', 'Ann');
     const bobId = await bob.enter('survivor', 'Bob');
     await ann.next('peer-joined');
+    // A lobby visitor on node b, prepared before the restart.
+    const vic = await client(b!);
+    const vicId = await vic.hello();
+    vic.send({ type: 'prepare', room: 'survivor', name: 'Vic' });
+    await vic.next('prepared');
     await redis.stop();
     await expect.poll(async () => (await fetch(`${a!.base}/healthz`)).status, { timeout: 5000 }).toBe(503);
     expect(await (await fetch(`${a!.base}/healthz`)).json()).toMatchObject({ status: 'degraded', mode: 'redis' });
@@ -243,6 +248,11 @@ describe('several nodes over Redis', () => {
     carol.send({ type: 'join', room: 'survivor', name: 'Carol' });
     const joined = await carol.next('joined', 5000);
     expect(joined.peers.map((p) => p.id).sort()).toEqual([annId, bobId].sort());
+    // The visitor's pending entry was written back too: the newcomer hears of it, and it may
+    // still signal the room.
+    expect(await carol.next('peer-preparing', 5000)).toMatchObject({ peer: { id: vicId, name: 'Vic' } });
+    vic.send({ type: 'signal', to: annId, data: { candidate: null } });
+    expect(await ann.next('signal', 5000)).toMatchObject({ from: vicId });
     bob.send({ type: 'signal', to: annId, data: { candidate: null } });
     expect(await ann.next('signal', 5000)).toMatchObject({ from: bobId });
   }, 30_000);

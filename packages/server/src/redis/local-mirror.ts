@@ -13,6 +13,8 @@ export class MirroredStore implements SignalingStore {
   private readonly members = new Map<string, { room: string; member: Member; passwordHash: string | undefined }>();
   /** peerId → this node's directory entries. */
   private readonly online = new Map<string, Omit<DirectoryEntry, 'busy'>>();
+  /** connId → this node's lobby visitors' pending entries, with what their write asked for. */
+  private readonly pending = new Map<string, { room: string; entry: PendingEntry; cap: number; ttlMs: number }>();
 
   constructor(
     private readonly inner: RedisStore,
@@ -93,12 +95,14 @@ export class MirroredStore implements SignalingStore {
     return updated;
   }
 
-  // Pending (lobby) entries are not mirrored: after Redis restarts empty, a lobby prepares again.
-  addPending(room: string, entry: PendingEntry, cap: number, ttlMs: number) {
-    return this.inner.addPending(room, entry, cap, ttlMs);
+  async addPending(room: string, entry: PendingEntry, cap: number, ttlMs: number): Promise<boolean> {
+    const added = await this.inner.addPending(room, entry, cap, ttlMs);
+    if (added && this.local(entry.connId)) this.pending.set(entry.connId, { room, entry: { ...entry }, cap, ttlMs });
+    return added;
   }
 
-  removePending(room: string, peerId: string) {
+  async removePending(room: string, peerId: string): Promise<boolean> {
+    for (const [connId, held] of this.pending) if (held.room === room && held.entry.peerId === peerId) this.pending.delete(connId);
     return this.inner.removePending(room, peerId);
   }
 
@@ -161,13 +165,23 @@ export class MirroredStore implements SignalingStore {
   }
 
   /**
-   * Writes this node's sessions, memberships and directory entries back into Redis. Idempotent.
-   * Calls in progress are not restored: their rooms are, so media goes on; ringing calls are lost.
+   * Writes this node's sessions, memberships, directory entries and lobby visitors' pending
+   * entries (those not expired, for the time they have left) back into Redis. Idempotent. Calls
+   * in progress are not restored: their rooms are, so media goes on; ringing calls are lost.
    */
-  async restore(): Promise<{ sessions: number; members: number; online: number }> {
+  async restore(now = Date.now()): Promise<{ sessions: number; members: number; online: number; pending: number }> {
     for (const session of this.sessions.values()) await this.inner.putSession(session);
     for (const { room, member, passwordHash } of this.members.values()) await this.inner.restoreMember(room, member, passwordHash);
     for (const entry of this.online.values()) await this.inner.goOnline(entry);
-    return { sessions: this.sessions.size, members: this.members.size, online: this.online.size };
+    let pending = 0;
+    for (const [connId, { room, entry, cap, ttlMs }] of this.pending) {
+      const left = entry.preparedAt + ttlMs - now;
+      if (left <= 0) {
+        this.pending.delete(connId);
+        continue;
+      }
+      if (await this.inner.addPending(room, entry, cap, left)) pending++;
+    }
+    return { sessions: this.sessions.size, members: this.members.size, online: this.online.size, pending };
   }
 }
