@@ -13,16 +13,19 @@ let cleanup: () => Promise<void>;
 let local: Awaited<ReturnType<AwsBundle['startLocalAws']>>;
 let handler: ReturnType<AwsBundle['createHandler']>;
 
-beforeAll(async () => {
-  ({ aws, cleanup } = await loadBundle());
-  local = await aws.startLocalAws(await loadTemplate());
-  handler = aws.createHandler({
+/** A handler over the local DynamoDB and API Gateway, with `options` on top. */
+const localHandler = (options: Partial<Parameters<AwsBundle['createHandler']>[0]> = {}) =>
+  aws.createHandler({
     store: local.store,
     callbackUrl: local.api.callbackUrl,
     managementClient: (endpoint) => local.api.client(endpoint),
-    maxPeers: MAX_PEERS,
-    heartbeatMs: aws.LAMBDA_HEARTBEAT_MS,
+    ...options,
   });
+
+beforeAll(async () => {
+  ({ aws, cleanup } = await loadBundle());
+  local = await aws.startLocalAws(await loadTemplate());
+  handler = localHandler({ maxPeers: MAX_PEERS, heartbeatMs: aws.LAMBDA_HEARTBEAT_MS });
 });
 
 afterAll(async () => {
@@ -194,12 +197,7 @@ describe('the Lambda handler over DynamoDB and API Gateway', () => {
 
   it('with a resume secret, a client that reconnects after its $disconnect keeps its peer id', async () => {
     const secret = 'r'.repeat(32);
-    const withSecret = aws.createHandler({
-      store: local.store,
-      callbackUrl: local.api.callbackUrl,
-      managementClient: (endpoint) => local.api.client(endpoint),
-      resumeSecret: secret,
-    });
+    const withSecret = localHandler({ resumeSecret: secret });
     const mia = connId('mia');
     await withSecret(event('$default', mia, { body: JSON.stringify({ type: 'hello', v: 1 }) }));
     const { peerId, resumeToken } = last(mia) as { peerId: string; resumeToken: string };
@@ -219,12 +217,7 @@ describe('the Lambda handler over DynamoDB and API Gateway', () => {
     expect(answerTo(vic, 'p1')).toMatchObject({ type: 'prepared', room, peers: [{ id: annId }] });
     expect(inbox(ann).find((m) => m.type === 'peer-preparing')).toMatchObject({ peer: { id: vicId, name: 'vic' } });
 
-    const closed = aws.createHandler({
-      store: local.store,
-      callbackUrl: local.api.callbackUrl,
-      managementClient: (endpoint) => local.api.client(endpoint),
-      prejoin: false,
-    });
+    const closed = localHandler({ prejoin: false });
     const wen = connId('wen');
     await closed(event('$default', wen, { body: JSON.stringify({ type: 'hello', v: 1 }) }));
     await closed(event('$default', wen, { body: JSON.stringify({ type: 'prepare', room, name: 'wen', rid: 'p2' }) }));

@@ -10,9 +10,13 @@ afterEach(() => {
 
 const camera720 = () => Object.assign(new FakeTrack('video'), { getSettings: () => ({ height: 720 }) });
 
-/** A prepared (lobby) session offering to `amy`, told that a 720p camera will follow. */
-function preparedOfferer() {
-  const hint = camera720();
+type PlaceholderFactory = NonNullable<ConstructorParameters<typeof PeerSession>[0]['placeholderVideo']>;
+
+/**
+ * A prepared (lobby) session offering to `amy`, told that `hint` (a 720p camera) will follow;
+ * with no `placeholderVideo`, the page can make no blank picture (as in Node).
+ */
+function preparedOfferer({ hint = camera720(), placeholderVideo = () => undefined }: { hint?: FakeTrack; placeholderVideo?: PlaceholderFactory } = {}) {
   let pc: FakePeerConnection | undefined;
   const session = new PeerSession({
     selfId: 'zed',
@@ -21,6 +25,7 @@ function preparedOfferer() {
     localStream: null,
     prepared: true,
     videoHint: () => hint as unknown as MediaStreamTrack,
+    placeholderVideo,
     createPeerConnection: (config) => {
       pc = new FakePeerConnection(config);
       return pc as unknown as RTCPeerConnection;
@@ -29,6 +34,18 @@ function preparedOfferer() {
   const added = vi.spyOn(pc!, 'addTransceiver');
   session.offerLocalMedia();
   return { session, pc: pc!, added, hint };
+}
+
+/** A blank picture as the session sees it, counting its releases. */
+function fakePlaceholder() {
+  const track = new FakeTrack('video');
+  const asked: string[] = [];
+  let released = 0;
+  const factory: PlaceholderFactory = (width, height) => {
+    asked.push(`${width}x${height}`);
+    return { track: track as unknown as MediaStreamTrack, release: () => released++ };
+  };
+  return { track, asked, factory, released: () => released };
 }
 
 describe('PeerSession, prepared', () => {
@@ -73,70 +90,32 @@ describe('PeerSession, prepared', () => {
 
   it("sends a blank picture of the camera's size before the click, and the camera instead of it after", async () => {
     const hint = Object.assign(new FakeTrack('video'), { getSettings: () => ({ width: 1280, height: 720 }) });
-    const blank = new FakeTrack('video');
-    const asked: string[] = [];
-    let released = 0;
-    let pc: FakePeerConnection | undefined;
-    const session = new PeerSession({
-      selfId: 'zed',
-      remoteId: 'amy',
-      iceServers: [],
-      localStream: null,
-      prepared: true,
-      videoHint: () => hint as unknown as MediaStreamTrack,
-      placeholderVideo: (width, height) => {
-        asked.push(`${width}x${height}`);
-        return { track: blank as unknown as MediaStreamTrack, release: () => released++ };
-      },
-      createPeerConnection: (config) => {
-        pc = new FakePeerConnection(config);
-        return pc as unknown as RTCPeerConnection;
-      },
-    });
-    session.offerLocalMedia();
-    await vi.waitFor(() => expect(pc!.getSenders().map((s) => s.track)).toEqual([null, blank]));
-    expect(asked).toEqual(['1280x720']);
+    const blank = fakePlaceholder();
+    const { session, pc } = preparedOfferer({ hint, placeholderVideo: blank.factory });
+    await vi.waitFor(() => expect(pc.getSenders().map((s) => s.track)).toEqual([null, blank.track]));
+    expect(blank.asked).toEqual(['1280x720']);
 
     const audio = new FakeTrack('audio');
     await session.startMedia(new FakeMediaStream([audio, hint]) as unknown as MediaStream);
-    expect(pc!.getSenders().map((s) => s.track)).toEqual([audio, hint]);
-    expect(released).toBe(1);
+    expect(pc.getSenders().map((s) => s.track)).toEqual([audio, hint]);
+    expect(blank.released()).toBe(1);
     session.close();
-    expect(released).toBe(1);
+    expect(blank.released()).toBe(1);
   });
 
   it('stops the blank picture when the join comes with no camera, and lets it go on close', async () => {
     const hint = Object.assign(new FakeTrack('video'), { getSettings: () => ({ width: 640, height: 360 }) });
-    const blank = new FakeTrack('video');
-    let released = 0;
-    const make = () => {
-      let pc: FakePeerConnection | undefined;
-      const session = new PeerSession({
-        selfId: 'zed',
-        remoteId: 'amy',
-        iceServers: [],
-        localStream: null,
-        prepared: true,
-        videoHint: () => hint as unknown as MediaStreamTrack,
-        placeholderVideo: () => ({ track: blank as unknown as MediaStreamTrack, release: () => released++ }),
-        createPeerConnection: (config) => {
-          pc = new FakePeerConnection(config);
-          return pc as unknown as RTCPeerConnection;
-        },
-      });
-      session.offerLocalMedia();
-      return { session, pc: pc! };
-    };
-    const joined = make();
-    await vi.waitFor(() => expect(joined.pc.getSenders()[1]!.track).toBe(blank));
+    const blank = fakePlaceholder();
+    const joined = preparedOfferer({ hint, placeholderVideo: blank.factory });
+    await vi.waitFor(() => expect(joined.pc.getSenders()[1]!.track).toBe(blank.track));
     const audio = new FakeTrack('audio');
     await joined.session.startMedia(new FakeMediaStream([audio]) as unknown as MediaStream);
     expect(joined.pc.getSenders().map((s) => s.track)).toEqual([audio, null]);
-    expect(released).toBe(1);
+    expect(blank.released()).toBe(1);
 
-    const dropped = make();
-    await vi.waitFor(() => expect(dropped.pc.getSenders()[1]!.track).toBe(blank));
+    const dropped = preparedOfferer({ hint, placeholderVideo: blank.factory });
+    await vi.waitFor(() => expect(dropped.pc.getSenders()[1]!.track).toBe(blank.track));
     dropped.session.close();
-    expect(released).toBe(2);
+    expect(blank.released()).toBe(2);
   });
 });
