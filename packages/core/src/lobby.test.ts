@@ -82,7 +82,7 @@ describe('prepare', () => {
   });
 
   it('prepare of a room the token does not grant is refused with ROOM_NOT_ALLOWED', async () => {
-    const k = coreKit({ authenticate: async () => ({ rooms: ['other'] }) });
+    const k = coreKit({ authenticate: async () => ({ rooms: ['other'], publish: true }) });
     await hello(k, 'v');
     await k.send('v', { type: 'prepare', room: 'r', name: 'Vic' });
     expect(k.last('v')).toMatchObject({ type: 'error', code: 'ROOM_NOT_ALLOWED' });

@@ -66,6 +66,7 @@ export class RawClient {
       const at = this.buffered.indexOf('\r\n\r\n');
       return at >= 0 ? at : undefined;
     });
+    if (end === undefined) throw new Error('the connection ended before the answer to the upgrade request');
     const head = this.buffered.subarray(0, end).toString('latin1').split('\r\n');
     this.buffered = this.buffered.subarray(end + 4);
     const status = Number(head[0]!.split(' ')[1]);

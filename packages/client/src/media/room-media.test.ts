@@ -40,7 +40,8 @@ function report(t: number, { rms = 0, rttMs = 20, lost = 0 } = {}): Map<string, 
   return new Map(entries.map((e) => [e.id as string, e]));
 }
 
-type Event = { [K in keyof TalkEvents<Peer>]: [K, ...TalkEvents<Peer>[K]] }[keyof TalkEvents<Peer>];
+/** An event as the emitter got it: its name, then its arguments. */
+type Event = [keyof TalkEvents<Peer>, ...unknown[]];
 
 function setup(peers: Peer[]) {
   const events: Event[] = [];
@@ -49,7 +50,11 @@ function setup(peers: Peer[]) {
     peers: () => peers,
     selfAudio: () => true,
     videoSender: (id) => senders.get(id) as unknown as RTCRtpSender | undefined,
-    events: { emit: (...event) => void events.push(event as Event) },
+    events: {
+      emit<K extends keyof TalkEvents<Peer>>(name: K, ...args: TalkEvents<Peer>[K]) {
+        events.push([name, ...args]);
+      },
+    },
   });
   return { media, events, senders, of: (name: Event[0]) => events.filter((e) => e[0] === name) };
 }
