@@ -1,11 +1,14 @@
-import type { PeerInfo } from '@confab/protocol';
+import type { MediaState, PeerInfo } from '@confab/protocol';
 import { planRejoin, REJOIN_AWAIT_MS, type RejoinOptions } from './rejoin-plan.js';
 import type { RoomPeers } from './room-peers.js';
 
 /** What a room's rejoin needs of the room. */
 export interface RoomRejoinHost {
   /** The people in the room and the connections to them: kept, rebuilt (offered by us) or added. */
-  peers: Pick<RoomPeers, 'byId' | 'session' | 'replace' | 'add'>;
+  peers: {
+    readonly byId: ReadonlyMap<string, { readonly name: string; readonly media: MediaState }>;
+    session(peerId: string): { handlePeerReturned(): void } | undefined;
+  } & Pick<RoomPeers, 'replace' | 'add'>;
   /** Their name or media changed meanwhile (`peerUpdated`). */
   updated(info: PeerInfo): void;
   /** Gone for good (`peerLeft`, `disconnected`). */
