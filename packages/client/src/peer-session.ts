@@ -1,15 +1,16 @@
 import type { SignalData } from '@confab/protocol';
-import { CandidateQueue } from './candidate-queue.js';
 import { DataLink } from './data/data-link.js';
 import { Emitter, type Listener, type Subscribable, type Unsubscribe } from './emitter.js';
-import { availableOutgoingBitrate, endFastStart, FAST_START_MS, fastStartCanEnd, fastStartEncodings, fastStartScale, resetScale, startSmall } from './fast-start.js';
+import { FastStartSender } from './fast-start-sender.js';
+import { candidateSignal } from './ice-candidates.js';
 import { IceRestarter } from './ice-restarter.js';
-import { localTrack, MEDIA_KINDS } from './local-media.js';
+import { localTrack } from './local-media.js';
+import { addMediaTransceivers, attachToOffer } from './media-transceivers.js';
 import { ExtraSenders, type ExtraTrack } from './media/extra-senders.js';
-import { acquirePlaceholderVideo, type PlaceholderVideo } from './media/placeholder-video.js';
-import { holdBackPoliteOffer } from './polite-offer.js';
+import { Negotiation } from './negotiation.js';
+import { PreparedMedia, type PreparedMediaOptions } from './prepared-media.js';
 import { ReceiveWatch } from './receive-watch.js';
-import { sdpSessionId } from './sdp-session.js';
+import { RemoteSessions } from './sdp-session.js';
 import { RouteMonitor, STATS_POLL_MS, type PeerRoute, type StatsLike } from './route.js';
 
 export type PeerSessionEvents = {
@@ -33,7 +34,8 @@ export type PeerSessionEvents = {
   fastStartEnded: [];
 };
 
-export interface PeerSessionOptions {
+/** The prepared-join options (`prepared`, `videoHint`, `placeholderVideo`) are documented in prepared-media.ts. */
+export interface PeerSessionOptions extends PreparedMediaOptions {
   selfId: string;
   remoteId: string;
   /** From `welcome`; never hard-coded. */
@@ -48,25 +50,6 @@ export interface PeerSessionOptions {
   canSignal?: () => boolean;
   /** SDP session ids of the other side's old peer connections, whose late offers are dropped. */
   ignoreRemoteSessions?: readonly string[];
-  /**
-   * A prepared connection (a lobby's, before the click on Join): audio and video are negotiated
-   * send-and-receive, ICE and DTLS complete, no sound and no picture flows: the audio sender has
-   * no track, the video sender a blank one (`placeholderVideo`) so that its encoder is running at
-   * the click; received tracks and data-channel frames wait. `startMedia()` attaches the tracks
-   * without renegotiating.
-   */
-  prepared?: boolean;
-  /**
-   * For a prepared connection: the camera track that will probably be sent (not sent now), so the
-   * video's small first encoding (fast-start.ts) is set during the preparation and the click only
-   * has to attach the track.
-   */
-  videoHint?: () => MediaStreamTrack | undefined;
-  /**
-   * For a prepared connection: the blank video it sends until the click (media/placeholder-video.ts),
-   * of the hinted camera's size. For tests and custom stacks; defaults to a black canvas.
-   */
-  placeholderVideo?: (width: number, height: number) => PlaceholderVideo | undefined;
 }
 
 /**
@@ -84,36 +67,24 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
   readonly data: DataLink;
   private readonly pc: RTCPeerConnection;
   private localStream: MediaStream | null;
-  /** Until `startMedia()`: a prepared connection, sending nothing; the tracks it received wait here. */
-  private preparing: { tracks: [MediaStreamTrack, readonly MediaStream[]][] } | undefined;
-  /** The fast start's scale already set on the prepared video sender (from `videoHint`). */
-  private preparedScale: number | undefined;
-  /** The blank video a prepared connection sends until the camera replaces it (placeholder-video.ts). */
-  private placeholder: PlaceholderVideo | undefined;
-  private readonly videoHint: () => MediaStreamTrack | undefined;
-  private readonly placeholderVideo: (width: number, height: number) => PlaceholderVideo | undefined;
+  /** A prepared connection's media (prepared-media.ts): sending nothing, and holding what it receives, until `startMedia()`. */
+  private readonly prepared: PreparedMedia | undefined;
   private readonly emitter = new Emitter<PeerSessionEvents>();
-  private readonly heldCandidates = new CandidateQueue();
+  /** Perfect negotiation and trickle ICE (negotiation.ts). */
+  private readonly negotiation: Negotiation;
   private readonly routes: RouteMonitor;
   private readonly restarter: IceRestarter;
   private readonly receiveWatch: ReceiveWatch;
-  /** The SDP session id of the other side's peer connection, from its first description. */
-  private remoteSession: string | undefined;
-  private readonly ignoredSessions: ReadonlySet<string>;
+  /** The other side's peer connection, from its first description, and its old ones. */
+  private readonly remoteSessions: RemoteSessions;
   /** Inbound signals are handled one at a time, in arrival order. */
   private inbound: Promise<void> = Promise.resolve();
-  private makingOffer = false;
-  private ignoreOffer = false;
-  private isSettingRemoteAnswerPending = false;
   /** Whether local tracks were added (as offerer) or attached to an offer (as answerer). */
   private localMediaAttached = false;
   /** Tracks sent besides the camera and microphone (a shared screen). */
   private readonly extras: ExtraSenders;
   /** The camera's sender while its first second goes out small (fast-start.ts). */
-  private fastStartSender: RTCRtpSender | undefined;
-  private fastStartTimer: ReturnType<typeof setTimeout> | undefined;
-  /** When the connection first came up (Date.now()), for the fast start's longest hold. */
-  private connectedAt: number | undefined;
+  private readonly fastStart: FastStartSender;
   private closed = false;
 
   constructor(options: PeerSessionOptions) {
@@ -121,12 +92,6 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
     this.polite = options.selfId < options.remoteId;
     this.localStream = options.localStream;
     this.data = new DataLink(options.remoteId);
-    this.videoHint = options.videoHint ?? (() => undefined);
-    this.placeholderVideo = options.placeholderVideo ?? acquirePlaceholderVideo;
-    if (options.prepared) {
-      this.preparing = { tracks: [] };
-      this.data.hold();
-    }
     const create = options.createPeerConnection ?? ((config: RTCConfiguration) => new RTCPeerConnection(config));
     this.pc = create({
       iceServers: options.iceServers,
@@ -139,15 +104,35 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
       STATS_POLL_MS,
       (report) => this.emitter.emit('stats', report),
     );
-    this.pc.onnegotiationneeded = () => void this.negotiate();
-    this.pc.onicecandidate = ({ candidate }) => this.sendCandidate(candidate);
+    this.pc.onnegotiationneeded = () => void this.negotiation.negotiate();
+    this.pc.onicecandidate = ({ candidate }) => {
+      if (!this.closed) this.emitter.emit('signal', candidateSignal(candidate));
+    };
     this.pc.ontrack = ({ track, streams }) => {
-      if (this.preparing) this.preparing.tracks.push([track, streams]);
-      else this.emitter.emit('track', track, streams);
+      if (!this.prepared?.holdTrack(track, streams)) this.emitter.emit('track', track, streams);
     };
     this.extras = new ExtraSenders(this.pc);
     this.pc.onconnectionstatechange = () => this.onConnectionState(this.pc.connectionState);
-    this.ignoredSessions = new Set(options.ignoreRemoteSessions ?? []);
+    this.remoteSessions = new RemoteSessions(options.ignoreRemoteSessions);
+    this.negotiation = new Negotiation({
+      remoteId: this.remoteId,
+      polite: this.polite,
+      pc: this.pc,
+      isClosed: () => this.closed,
+      send: (data) => this.emitter.emit('signal', data),
+      answering: async () => {
+        // The same pre-negotiated channels as the offerer's; made now, not earlier, so that they do
+        // not fire negotiationneeded (and an offer of our own) before the newcomer's offer arrives.
+        this.data.attach(this.pc);
+        await this.attachLocalMediaToOffer();
+      },
+      answered: (rolledBack) => {
+        // Extra tracks waiting for the first answer go now, in an offer of our own.
+        this.extras.ready();
+        // A rollback on a connection that carries media can leave it deaf in Chromium: check.
+        if (rolledBack) this.receiveWatch.check();
+      },
+    });
     this.restarter = new IceRestarter({
       restart: () => this.restartIce(),
       canSignal: options.canSignal ?? (() => true),
@@ -162,6 +147,25 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
         this.emitter.emit('receiveStalled');
       },
     });
+    this.fastStart = new FastStartSender({
+      remoteId: this.remoteId,
+      getStats: () => this.pc.getStats(),
+      isConnected: () => this.pc.connectionState === 'connected',
+      ended: () => this.emitter.emit('fastStartEnded'),
+    });
+    this.prepared = options.prepared
+      ? new PreparedMedia(
+          {
+            remoteId: this.remoteId,
+            pc: this.pc,
+            data: this.data,
+            isClosed: () => this.closed,
+            emitTrack: (track, streams) => this.emitter.emit('track', track, streams),
+            fastStart: (sender) => this.fastStart.begin(sender),
+          },
+          options,
+        )
+      : undefined;
   }
 
   on<K extends keyof PeerSessionEvents>(event: K, listener: Listener<PeerSessionEvents[K]>): Unsubscribe {
@@ -187,19 +191,19 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
   /** The sender of our camera to this peer, once it has a track (for the adaptive mesh's encodings). */
   videoSender(): RTCRtpSender | undefined {
     // During the fast start the encoding is the fast start's; `fastStartEnded` says when it is over.
-    if (this.closed || this.fastStartSender) return undefined;
+    if (this.closed || this.fastStart.active) return undefined;
     const camera = localTrack(this.localStream, 'video');
     return camera ? this.pc.getSenders().find((sender) => sender.track === camera) : undefined;
   }
 
   /** The SDP session id of the other side's peer connection, once a description came from it. */
   get remoteSessionId(): string | undefined {
-    return this.remoteSession;
+    return this.remoteSessions.id;
   }
 
   /** SDP session ids whose offers this session drops: the other side's old connections, and its current one. */
   get staleRemoteSessions(): string[] {
-    return [...this.ignoredSessions, ...(this.remoteSession ? [this.remoteSession] : [])];
+    return this.remoteSessions.stale;
   }
 
   /** ICE restarts started so far (a `failed` connection, or one `disconnected` for too long). */
@@ -231,27 +235,11 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
     this.localMediaAttached = true;
     // Pre-negotiated channels: in the first offer, so no extra round trip and no extra signaling.
     this.data.attach(this.pc);
-    if (this.preparing) {
-      // Both directions negotiated now, with nothing to send yet: `startMedia()` fills them in.
-      const sendEncodings = fastStartEncodings(this.videoHint());
-      this.preparedScale = fastStartScale(this.videoHint());
-      for (const kind of MEDIA_KINDS) {
-        const transceiver = this.pc.addTransceiver(kind, { direction: 'sendrecv', ...(kind === 'video' && sendEncodings ? { sendEncodings } : {}) });
-        if (kind === 'video') void this.sendPlaceholder(transceiver.sender);
-      }
-      this.extras.ready();
-      return;
-    }
-    const streams = this.localStream ? [this.localStream] : [];
-    for (const kind of MEDIA_KINDS) {
-      const track = localTrack(this.localStream, kind);
-      const sendEncodings = kind === 'video' ? fastStartEncodings(track) : undefined;
-      const transceiver = this.pc.addTransceiver(track ?? kind, {
-        direction: track ? 'sendrecv' : 'recvonly',
-        streams,
-        ...(sendEncodings ? { sendEncodings } : {}),
-      });
-      if (sendEncodings) this.fastStartSender = transceiver.sender;
+    if (this.prepared?.waiting) {
+      this.prepared.offer();
+    } else {
+      const small = addMediaTransceivers(this.pc, this.localStream);
+      if (small) this.fastStart.begin(small);
     }
     this.extras.ready();
   }
@@ -284,7 +272,7 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
 
   /** Whether this is a prepared connection whose media has not started (`startMedia()`). */
   get isPrepared(): boolean {
-    return this.preparing !== undefined;
+    return this.prepared?.waiting ?? false;
   }
 
   /**
@@ -294,81 +282,9 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
    * (fast-start.ts). The owner subscribes to this session's events before calling it.
    */
   async startMedia(stream: MediaStream | null): Promise<void> {
-    const preparing = this.preparing;
-    if (this.closed || !preparing) return;
-    this.preparing = undefined;
+    if (this.closed || !this.prepared?.waiting) return;
     this.localStream = stream;
-    const work: Promise<unknown>[] = [];
-    for (const kind of MEDIA_KINDS) {
-      const track = localTrack(stream, kind);
-      const sender = this.mediaTransceiver(kind)?.sender;
-      if (!sender) continue;
-      if (track) work.push(this.startSender(kind, sender, track));
-      else if (kind === 'video' && this.placeholder) work.push(this.stopPlaceholder(sender));
-    }
-    for (const [track, streams] of preparing.tracks) this.emitter.emit('track', track, streams);
-    this.data.release();
-    await Promise.all(work);
-  }
-
-  private async startSender(kind: string, sender: RTCRtpSender, track: MediaStreamTrack): Promise<void> {
-    try {
-      if (kind === 'video') {
-        // Set during the preparation when the camera was known then: one step less after the click.
-        const scale = fastStartScale(track);
-        const small = scale !== undefined && (scale === this.preparedScale || (await startSmall(sender, track).catch(() => false)));
-        if (this.closed) return;
-        if (small) {
-          this.fastStartSender = sender;
-          if (this.pc.connectionState === 'connected') this.startFastStartTimer();
-        } else if (this.preparedScale !== undefined) {
-          // Prepared for a larger camera than the one sent: no scaling after all.
-          await resetScale(sender);
-        }
-      }
-      if (this.closed) return;
-      await sender.replaceTrack(track);
-      this.releasePlaceholder();
-    } catch (err) {
-      if (!this.closed) console.warn(`[confab] could not start sending ${kind} to peer ${this.remoteId}:`, err);
-    }
-  }
-
-  /**
-   * A prepared connection sends a blank picture of the camera's size until the click, so that the
-   * encoder and the bitrate estimate are running when the camera replaces it (no picture leaves).
-   */
-  private async sendPlaceholder(sender: RTCRtpSender): Promise<void> {
-    const settings = this.videoHint()?.getSettings?.();
-    if (!settings?.width || !settings.height || this.placeholder) return;
-    const placeholder = this.placeholderVideo(settings.width, settings.height);
-    if (!placeholder) return;
-    this.placeholder = placeholder;
-    try {
-      await sender.replaceTrack(placeholder.track);
-    } catch {
-      this.releasePlaceholder();
-    }
-  }
-
-  /** Joined with no camera: the blank picture stops too. */
-  private async stopPlaceholder(sender: RTCRtpSender): Promise<void> {
-    try {
-      await sender.replaceTrack(null);
-    } catch {
-      // Closed meanwhile: nothing is sent either way.
-    }
-    this.releasePlaceholder();
-  }
-
-  private releasePlaceholder(): void {
-    this.placeholder?.release();
-    this.placeholder = undefined;
-  }
-
-  /** The transceiver of the camera or microphone: the first one of its kind (the others are extras). */
-  private mediaTransceiver(kind: string): RTCRtpTransceiver | undefined {
-    return this.pc.getTransceivers().find((t) => t.receiver.track.kind === kind && t.currentDirection !== 'stopped');
+    await this.prepared.start(stream);
   }
 
   /** Handles a description or candidate relayed from the remote peer. */
@@ -377,15 +293,9 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
     if ('description' in data) {
       // Checked on arrival, not in the queue, so that the candidates that follow a new
       // connection's offer reach the session that replaces this one.
-      const session = sdpSessionId(data.description.sdp);
-      if (session !== undefined) {
-        if (this.ignoredSessions.has(session)) return;
-        if (this.remoteSession !== undefined && session !== this.remoteSession && data.description.type === 'offer') {
-          this.emitter.emit('remoteReplaced', data);
-          return;
-        }
-        this.remoteSession ??= session;
-      }
+      const from = this.remoteSessions.classify(data.description);
+      if (from === 'ignore') return;
+      if (from === 'replaced') return this.emitter.emit('remoteReplaced', data);
     }
     this.inbound = this.inbound.then(() => this.process(data));
   }
@@ -401,7 +311,7 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
    */
   handlePeerReturned(): void {
     if (this.closed) return;
-    if (this.pc.signalingState === 'have-local-offer' && !this.makingOffer) this.sendDescription();
+    this.negotiation.resendOffer();
     this.restarter.handleSignalingUp();
   }
 
@@ -421,24 +331,23 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
     this.closed = true;
     this.routes.stop();
     this.restarter.close();
-    clearTimeout(this.fastStartTimer);
-    this.fastStartSender = undefined;
+    this.fastStart.close();
     this.receiveWatch.close();
-    this.releasePlaceholder();
+    this.prepared?.close();
     this.pc.onnegotiationneeded = null;
     this.pc.onicecandidate = null;
     this.pc.ontrack = null;
     this.pc.onconnectionstatechange = null;
     this.data.close();
     this.pc.close();
-    this.heldCandidates.clear();
+    this.negotiation.close();
     this.emitter.removeAllListeners();
   }
 
   private onConnectionState(state: RTCPeerConnectionState): void {
     if (state === 'connected') {
       this.routes.start();
-      if (this.fastStartSender && this.fastStartTimer === undefined) this.startFastStartTimer();
+      this.fastStart.handleConnected();
     } else if (state === 'failed' || state === 'closed') {
       this.routes.stop({ reset: true });
     }
@@ -446,86 +355,14 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
     this.emitter.emit('connectionState', state);
   }
 
-  private startFastStartTimer(): void {
-    this.connectedAt = Date.now();
-    this.fastStartTimer = setTimeout(() => void this.endFastStart(), FAST_START_MS);
-  }
-
-  /** The camera goes out at its full size again; the owner may now set its encoding. */
-  private async endFastStart(): Promise<void> {
-    const sender = this.fastStartSender;
-    if (this.closed || !sender) return;
-    const bitrate = await this.pc.getStats().then(availableOutgoingBitrate, () => undefined);
-    if (this.closed) return;
-    if (!fastStartCanEnd(bitrate, Date.now() - (this.connectedAt ?? 0))) {
-      // Not yet: the estimate would not carry the full size. Asked again a little later.
-      this.fastStartTimer = setTimeout(() => void this.endFastStart(), FAST_START_MS);
-      return;
-    }
-    try {
-      await endFastStart(sender, sender.track ?? undefined);
-    } catch (err) {
-      if (!this.closed) console.warn(`[confab] could not end the fast start of the video to peer ${this.remoteId}:`, err);
-    }
-    if (this.closed) return;
-    this.fastStartSender = undefined;
-    this.emitter.emit('fastStartEnded');
-  }
-
   private async process(data: SignalData): Promise<void> {
     if (this.closed) return;
     try {
-      if ('description' in data) await this.handleDescription(data.description);
-      else await this.handleCandidate(data.candidate);
+      if ('description' in data) await this.negotiation.handleDescription(data.description);
+      else await this.negotiation.handleCandidate(data.candidate);
     } catch (err) {
       if (!this.closed) console.error(`[confab] signaling with peer ${this.remoteId} failed:`, err);
     }
-  }
-
-  private async negotiate(): Promise<void> {
-    // On an established connection the polite side lets a simultaneous offer of the other side go
-    // first (see polite-offer.ts); its own offer follows once that one is answered.
-    if (this.polite && this.pc.remoteDescription && !(await holdBackPoliteOffer(this.pc, () => this.closed))) return;
-    try {
-      this.makingOffer = true;
-      await this.pc.setLocalDescription();
-      this.sendDescription();
-    } catch (err) {
-      if (!this.closed) console.error(`[confab] could not make an offer to peer ${this.remoteId}:`, err);
-    } finally {
-      this.makingOffer = false;
-    }
-  }
-
-  private async handleDescription(description: RTCSessionDescriptionInit): Promise<void> {
-    const pc = this.pc;
-    const readyForOffer = !this.makingOffer && (pc.signalingState === 'stable' || this.isSettingRemoteAnswerPending);
-    const offerCollision = description.type === 'offer' && !readyForOffer;
-    this.ignoreOffer = !this.polite && offerCollision;
-    if (this.ignoreOffer) return;
-    const established = Boolean(pc.currentRemoteDescription);
-
-    this.isSettingRemoteAnswerPending = description.type === 'answer';
-    try {
-      // On a collision the polite side gets here too; setRemoteDescription rolls back implicitly.
-      await pc.setRemoteDescription(description);
-    } finally {
-      this.isSettingRemoteAnswerPending = false;
-    }
-    if (this.closed) return;
-    await this.flushHeldCandidates();
-    if (description.type !== 'offer') return;
-
-    // The same pre-negotiated channels as the offerer's; made now, not earlier, so that they do
-    // not fire negotiationneeded (and an offer of our own) before the newcomer's offer arrives.
-    this.data.attach(pc);
-    await this.attachLocalMediaToOffer();
-    await pc.setLocalDescription();
-    this.sendDescription();
-    // Extra tracks waiting for the first answer go now, in an offer of our own.
-    this.extras.ready();
-    // A rollback on a connection that carries media can leave it deaf in Chromium: check.
-    if (offerCollision && established) this.receiveWatch.check();
   }
 
   /**
@@ -535,96 +372,8 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
   private async attachLocalMediaToOffer(): Promise<void> {
     if (this.localMediaAttached) return;
     this.localMediaAttached = true;
-    if (this.preparing) {
-      // A prepared connection answers send-and-receive with no track: `startMedia()` fills them in.
-      const used = new Set<RTCRtpTransceiver>();
-      for (const kind of MEDIA_KINDS) {
-        const transceiver = this.freeTransceiver(kind, used);
-        if (!transceiver) continue;
-        transceiver.direction = 'sendrecv';
-        const hint = kind === 'video' ? this.videoHint() : undefined;
-        if (hint && (await startSmall(transceiver.sender, hint).catch(() => false))) this.preparedScale = fastStartScale(hint);
-        if (kind === 'video') await this.sendPlaceholder(transceiver.sender);
-      }
-      return;
-    }
-    const stream = this.localStream;
-    if (!stream) return;
-    const used = new Set<RTCRtpTransceiver>();
-    for (const kind of MEDIA_KINDS) {
-      const track = localTrack(stream, kind);
-      if (!track) continue;
-      const transceiver = this.freeTransceiver(kind, used);
-      if (!transceiver) continue;
-      await transceiver.sender.replaceTrack(track);
-      transceiver.sender.setStreams(stream);
-      transceiver.direction = 'sendrecv';
-      if (kind === 'video' && (await startSmall(transceiver.sender, track).catch(() => false))) {
-        this.fastStartSender = transceiver.sender;
-      }
-    }
-  }
-
-  /** The first offered transceiver of `kind` with no track to send, not in `used` (which it joins). */
-  private freeTransceiver(kind: string, used: Set<RTCRtpTransceiver>): RTCRtpTransceiver | undefined {
-    const transceiver = this.pc
-      .getTransceivers()
-      .find(
-        (t) =>
-          !used.has(t) &&
-          t.receiver.track.kind === kind &&
-          t.sender.track === null &&
-          t.direction !== 'stopped' &&
-          t.currentDirection !== 'stopped',
-      );
-    if (transceiver) used.add(transceiver);
-    return transceiver;
-  }
-
-  private async handleCandidate(candidate: RTCIceCandidateInit | null): Promise<void> {
-    if (!this.pc.remoteDescription) {
-      // Candidates of an offer we ignored are useless; anything else waits for the description.
-      if (!this.ignoreOffer && !this.heldCandidates.hold(candidate)) {
-        console.warn(`[confab] too many early ICE candidates from peer ${this.remoteId}; dropping one.`);
-      }
-      return;
-    }
-    await this.addCandidate(candidate);
-  }
-
-  private async flushHeldCandidates(): Promise<void> {
-    for (const candidate of this.heldCandidates.drain()) await this.addCandidate(candidate);
-  }
-
-  private async addCandidate(candidate: RTCIceCandidateInit | null): Promise<void> {
-    try {
-      // No argument means end-of-candidates.
-      await (candidate ? this.pc.addIceCandidate(candidate) : this.pc.addIceCandidate());
-    } catch (err) {
-      // A candidate for an offer we ignored, or for a description since replaced, fails harmlessly.
-      if (!this.ignoreOffer && !this.closed) {
-        console.warn(`[confab] could not add an ICE candidate from peer ${this.remoteId}:`, err);
-      }
-    }
-  }
-
-  private sendDescription(): void {
-    const description = this.pc.localDescription;
-    if (this.closed || !description) return;
-    this.emitter.emit('signal', { description: { type: description.type, sdp: description.sdp } });
-  }
-
-  private sendCandidate(candidate: RTCIceCandidate | null): void {
-    if (this.closed) return;
-    this.emitter.emit('signal', {
-      candidate: candidate
-        ? {
-            candidate: candidate.candidate,
-            sdpMid: candidate.sdpMid,
-            sdpMLineIndex: candidate.sdpMLineIndex,
-            usernameFragment: candidate.usernameFragment,
-          }
-        : null,
-    });
+    if (this.prepared?.waiting) return this.prepared.answer();
+    const small = await attachToOffer(this.pc, this.localStream);
+    if (small) this.fastStart.begin(small);
   }
 }

@@ -5,74 +5,24 @@ import type { Reactions } from './data/reactions.js';
 import type { ChannelOptions, RoomChannel } from './data/room-channel.js';
 import { RoomData } from './data/room-data.js';
 import { Emitter, type Listener, type Subscribable, type Unsubscribe } from './emitter.js';
-import type { FileSharing, FileSharingOptions } from './files/file-sharing.js';
-import { applyMediaState, localTrack } from './local-media.js';
+import type { FileSharing } from './files/file-sharing.js';
+import { applyMediaState } from './local-media.js';
 import { replaceLocalTrack } from './media/local-tracks.js';
 import { RemoteScreens } from './media/remote-screens.js';
 import { ScreenShare, type ScreenShareOptions } from './media/screen-share.js';
-import { PeerSession } from './peer-session.js';
-import { PendingSignals } from './pending-signals.js';
-import { PreparedSessions } from './prepared-sessions.js';
-import { planRejoin, REJOIN_AWAIT_MS, type RejoinOptions } from './rejoin-plan.js';
-import { RemotePeer } from './remote-peer.js';
-import { RoomMedia, type TalkEvents } from './media/room-media.js';
+import type { RejoinOptions } from './rejoin-plan.js';
+import type { RemotePeer } from './remote-peer.js';
+import { RoomMedia } from './media/room-media.js';
 import { recordRoom, type RecordOptions, type RoomRecording } from './recording/room-recording.js';
 import type { RecordingState } from './recording/recording-state.js';
-import type { PeerRoute } from './route.js';
+import type { PeerLeaveReason, RoomEvents } from './room-events.js';
+import { RoomPeers } from './room-peers.js';
+import { RoomRejoin } from './room-rejoin.js';
 
-export type PeerLeaveReason = 'left' | 'disconnected';
+import type { RoomOptions, RoomTransport } from './room-options.js';
 
-export type RoomEvents = {
-  /** Someone joined after you. The people already there when you joined are in `room.peers`. */
-  peerJoined: [RemotePeer];
-  /** Someone left cleanly (`left`) or their connection dropped (`disconnected`). Their tracks are already stopped. */
-  peerLeft: [RemotePeer, PeerLeaveReason];
-  /** Someone's name or media state (`peer.media`) changed. */
-  peerUpdated: [RemotePeer];
-  /** A track arrived from a peer; it is already in `peer.stream`. */
-  track: [RemotePeer, MediaStreamTrack];
-  /** The peer connection to a peer changed state (`peer.connectionState`). */
-  peerState: [RemotePeer, RTCPeerConnectionState];
-  /** How media reaches a peer changed: `direct`, `relayed` (TURN) or back to `unknown` (`peer.route`). */
-  peerRoute: [RemotePeer, PeerRoute];
-  /** Someone started sharing their screen (the stream with its video track), or stopped (null). See `room.screens`. */
-  peerScreen: [RemotePeer, MediaStream | null];
-  /** Your own screen share started or stopped (`stopScreenShare()`, or the browser's "Stop sharing"). */
-  screenShare: [MediaStream | null];
-  /** `replaceLocalTrack()` put a new camera or microphone track in `localStream`. */
-  localTrack: [MediaStreamTrack];
-  /** The room was left or closed; every listener is removed right after. */
-  closed: [];
-} & TalkEvents<RemotePeer>;
-
-/** What a room needs from the signaling connection, and nothing more. */
-export interface RoomTransport {
-  sendSignal(to: string, data: SignalData): void;
-  sendMedia(media: MediaState): void;
-  /** Sends `leave` and waits for `left`. */
-  leave(): Promise<void>;
-  /** Sends `leave` without waiting. */
-  leaveNoWait(): void;
-  /** Whether signals go out now (false while the connection is being re-established). Default true. */
-  isUp?(): boolean;
-}
-
-/** @internal */
-export interface RoomOptions {
-  joined: ServerMessageOf<'joined'>;
-  iceServers: RTCIceServer[];
-  /** `relay`: every peer connection goes through TURN. */
-  iceTransportPolicy?: RTCIceTransportPolicy;
-  localStream: MediaStream | null;
-  transport: RoomTransport;
-  /** Called once, when the room closes. */
-  onClosed: () => void;
-  createPeerConnection?: (config: RTCConfiguration) => RTCPeerConnection;
-  /** File sharing settings (`JoinOptions.maxFileSize`). */
-  files?: FileSharingOptions;
-  /** The lobby's prepared connections (prepare()), by peer id: adopted for those peers instead of new ones. */
-  prepared?: ReadonlyMap<string, PeerSession>;
-}
+export type { PeerLeaveReason, RoomEvents } from './room-events.js';
+export type { RoomOptions, RoomTransport } from './room-options.js';
 
 /**
  * A room you are in, with one peer connection per other person. Get one from
@@ -94,35 +44,29 @@ export class Room implements Subscribable<RoomEvents> {
   readonly iceTransportPolicy: RTCIceTransportPolicy;
   private selfInfo: PeerInfo;
   private readonly emitter = new Emitter<RoomEvents>();
-  private readonly remotes = new Map<string, RemotePeer>();
-  private readonly sessions = new Map<string, PeerSession>();
+  /** Everyone else, and one peer connection to each (room-peers.ts). */
+  private readonly remotes: RoomPeers;
   /** Chat, named channels and files, over each peer connection's data channels. */
   private readonly data: RoomData;
-  private readonly early = new PendingSignals();
-  /** Media-less connections to the room's lobby visitors (`peer-preparing`), adopted when they join. */
-  private readonly lobby: PreparedSessions;
   private iceServers: RTCIceServer[];
   private readonly transport: RoomTransport;
   private readonly onClosed: () => void;
   private readonly createPeerConnection: RoomOptions['createPeerConnection'];
   private leaving: Promise<void> | undefined;
   private isClosed = false;
-  /** Peers we had when signaling went down, and ids announced since: what `handleRejoined()` reconciles. */
-  private knownAtDown = new Set<string>();
-  private readonly seenSinceDown = new Set<string>();
-  /** Peers missing after a rejoin, kept until they are announced again or their time runs out. */
-  private readonly awaiting = new Map<string, { timer: ReturnType<typeof setTimeout>; rebuild: boolean }>();
+  /** The rejoin after the server lost our seat or session (room-rejoin.ts). */
+  private readonly rejoin: RoomRejoin;
   /** Your screen share, sent on every peer connection. */
   private readonly sharing = new ScreenShare({
-    senders: () => this.sessions.values(),
+    senders: () => this.remotes.allSessions(),
     announce: (screen) => this.announceScreen(screen),
     changed: (stream) => this.emitter.emit('screenShare', stream),
   });
   /** Speaking indicators, active speaker, link quality and the adaptive mesh (media/room-media.ts). */
   private readonly media = new RoomMedia<RemotePeer>({
-    peers: () => this.remotes.values(),
+    peers: () => this.remotes.byId.values(),
     selfAudio: () => this.selfInfo.media.audio,
-    videoSender: (peerId) => this.sessions.get(peerId)?.videoSender(),
+    videoSender: (peerId) => this.remotes.session(peerId)?.videoSender(),
     events: this.emitter,
   });
   /** The screens the others share. */
@@ -142,28 +86,29 @@ export class Room implements Subscribable<RoomEvents> {
     this.onClosed = options.onClosed;
     this.createPeerConnection = options.createPeerConnection;
     this.data = new RoomData({ self: () => this.selfInfo, ...(options.files ? { files: options.files } : {}) });
-    this.lobby = new PreparedSessions({
+    this.remotes = new RoomPeers({
       session: () => ({
         selfId: this.selfInfo.id,
         iceServers: this.iceServers,
         iceTransportPolicy: this.iceTransportPolicy,
-        localStream: null,
-        videoHint: () => localTrack(this.localStream, 'video'),
         canSignal: () => this.transport.isUp?.() ?? true,
         ...(this.createPeerConnection ? { createPeerConnection: this.createPeerConnection } : {}),
       }),
+      localStream: () => this.localStream,
       sendSignal: (to, data) => this.transport.sendSignal(to, data),
+      isClosed: () => this.isClosed,
+      data: this.data,
+      media: this.media,
+      screens: this.screensIn,
+      sharing: this.sharing,
+      events: this.emitter,
     });
-    // The newcomer offers to everyone already there; they only answer. Where the lobby prepared a
-    // connection, that one is used: it is up already, and only the media start.
-    const prepared = new Map(options.prepared ?? []);
-    for (const info of joined.peers) {
-      const ready = prepared.get(info.id);
-      prepared.delete(info.id);
-      if (ready) this.adoptPeer(info, ready);
-      else this.addPeer(info).offerLocalMedia();
-    }
-    for (const unused of prepared.values()) unused.close();
+    this.rejoin = new RoomRejoin({
+      peers: this.remotes,
+      updated: (info) => this.handlePeerUpdated(info),
+      gone: (id) => this.handlePeerLeft(id, 'disconnected'),
+    });
+    this.remotes.enter(joined.peers, options.prepared);
   }
 
   /** You, as the others see you. `self.media` follows `setMedia()`. */
@@ -173,7 +118,7 @@ export class Room implements Subscribable<RoomEvents> {
 
   /** Everyone else in the room, by peer id, in join order. A live view. */
   get peers(): ReadonlyMap<string, RemotePeer> {
-    return this.remotes;
+    return this.remotes.byId;
   }
 
   get closed(): boolean {
@@ -220,7 +165,7 @@ export class Room implements Subscribable<RoomEvents> {
    */
   recover(): void {
     if (this.isClosed) return;
-    for (const session of this.sessions.values()) session.recover();
+    for (const session of this.remotes.allSessions()) session.recover();
   }
 
   /**
@@ -306,7 +251,7 @@ export class Room implements Subscribable<RoomEvents> {
    */
   async replaceLocalTrack(track: MediaStreamTrack): Promise<void> {
     if (this.isClosed) throw new DOMException('The room is closed.', 'InvalidStateError');
-    await replaceLocalTrack(this.localStream, track, this.sessions.values());
+    await replaceLocalTrack(this.localStream, track, this.remotes.allSessions());
     this.emitter.emit('localTrack', track);
   }
 
@@ -333,16 +278,10 @@ export class Room implements Subscribable<RoomEvents> {
   /** @internal */
   handlePeerJoined(info: PeerInfo): void {
     if (this.isClosed || info.id === this.selfInfo.id) return;
-    this.seenSinceDown.add(info.id);
+    this.rejoin.handlePeerJoined(info.id);
     // Someone we still have a connection to, back after a reconnect of theirs or a server restart.
-    if (this.remotes.has(info.id)) return this.handlePeerReturned(info);
-    // A lobby visitor we prepared a connection with: it is up already; only the media start.
-    const ready = this.lobby.take(info.id);
-    if (ready) return this.adoptPeer(info, ready, { announce: true });
-    this.addPeer(info);
-    const peer = this.remotes.get(info.id);
-    if (peer) this.emitter.emit('peerJoined', peer);
-    for (const data of this.early.take(info.id)) this.handleSignal(info.id, data);
+    if (this.remotes.has(info.id)) return this.rejoin.handlePeerReturned(info);
+    this.remotes.join(info);
   }
 
   /**
@@ -351,23 +290,21 @@ export class Room implements Subscribable<RoomEvents> {
    */
   handlePeerPreparing(peer: { id: string }): void {
     if (this.isClosed || peer.id === this.selfInfo.id || this.remotes.has(peer.id)) return;
-    if (!this.lobby.open(peer.id, { offer: false })) return;
-    for (const data of this.early.take(peer.id)) this.lobby.handleSignal(peer.id, data);
+    this.remotes.prepareVisitor(peer.id);
   }
 
   /** @internal The lobby visitor went away without joining (`peer-unprepared`). */
   handlePeerUnprepared(peerId: string): void {
-    this.lobby.drop(peerId);
-    if (!this.remotes.has(peerId)) this.early.drop(peerId);
+    this.remotes.dropVisitor(peerId);
   }
 
   /** @internal */
   handlePeerLeft(peerId: string, reason: PeerLeaveReason): void {
-    this.early.drop(peerId);
-    this.stopAwaiting(peerId);
+    this.remotes.dropSignals(peerId);
+    this.rejoin.handlePeerLeft(peerId);
     const peer = this.remotes.get(peerId);
     if (this.isClosed || !peer) return;
-    this.removePeer(peer);
+    this.remotes.remove(peer);
     this.emitter.emit('peerLeft', peer, reason);
   }
 
@@ -384,29 +321,24 @@ export class Room implements Subscribable<RoomEvents> {
   handleIceServers(iceServers: RTCIceServer[]): void {
     if (this.isClosed) return;
     this.iceServers = iceServers;
-    for (const session of this.sessions.values()) session.setIceServers(iceServers);
-    this.lobby.setIceServers(iceServers);
+    this.remotes.setIceServers(iceServers);
   }
 
   /** @internal */
   handleSignal(from: string, data: SignalData): void {
-    if (this.isClosed) return;
-    const session = this.sessions.get(from);
-    if (session) session.handleSignal(data);
-    else if (!this.lobby.handleSignal(from, data)) this.early.add(from, data);
+    this.remotes.handleSignal(from, data);
   }
 
   /** @internal The signaling connection is down: ICE restarts wait, and who is here now is noted for a rejoin. */
   handleSignalingDown(): void {
     if (this.isClosed) return;
-    this.knownAtDown = new Set(this.remotes.keys());
-    this.seenSinceDown.clear();
+    this.rejoin.handleSignalingDown();
   }
 
   /** @internal Signaling is back (resumed or rejoined): ICE restarts held meanwhile go now. */
   handleSignalingUp(): void {
     if (this.isClosed) return;
-    for (const session of this.sessions.values()) session.handleSignalingUp();
+    for (const session of this.remotes.allSessions()) session.handleSignalingUp();
   }
 
   /**
@@ -417,19 +349,8 @@ export class Room implements Subscribable<RoomEvents> {
   handleRejoined(joined: ServerMessageOf<'joined'>, options: RejoinOptions & { awaitMs?: number }): void {
     if (this.isClosed) return;
     this.selfInfo = joined.self;
-    if (options.fresh) this.early.clear();
-    const plan = planRejoin(this.knownAtDown, this.seenSinceDown, new Set(this.remotes.keys()), joined.peers, options);
-    this.knownAtDown = new Set();
-    for (const info of joined.peers) this.updatePeer(info);
-    for (const id of plan.drop) this.handlePeerLeft(id, 'disconnected');
-    for (const id of plan.await) this.awaitReturn(id, options.rebuild || options.fresh, options.awaitMs ?? REJOIN_AWAIT_MS);
-    for (const id of plan.keep) this.sessions.get(id)?.handlePeerReturned();
-    for (const id of plan.rebuild) this.replaceSession(id, { offer: true });
-    for (const info of plan.add) {
-      this.addPeer(info).offerLocalMedia();
-      const peer = this.remotes.get(info.id);
-      if (peer) this.emitter.emit('peerJoined', peer);
-    }
+    if (options.fresh) this.remotes.dropSignals();
+    this.rejoin.handleRejoined(joined.peers, options);
   }
 
   private announceScreen(screen: string | undefined): void {
@@ -440,141 +361,16 @@ export class Room implements Subscribable<RoomEvents> {
     this.transport.sendMedia(next);
   }
 
-  private handlePeerReturned(info: PeerInfo): void {
-    this.updatePeer(info);
-    const waited = this.awaiting.get(info.id);
-    this.stopAwaiting(info.id);
-    if (waited?.rebuild) this.replaceSession(info.id, { offer: true });
-    else this.sessions.get(info.id)?.handlePeerReturned();
-  }
-
-  private updatePeer(info: PeerInfo): void {
-    const peer = this.remotes.get(info.id);
-    const same = peer?.media.audio === info.media.audio && peer.media.video === info.media.video && peer.media.screen === info.media.screen;
-    if (!peer || (peer.name === info.name && same)) return;
-    this.handlePeerUpdated(info);
-  }
-
-  private awaitReturn(peerId: string, rebuild: boolean, ms: number): void {
-    this.stopAwaiting(peerId);
-    const timer = setTimeout(() => {
-      this.awaiting.delete(peerId);
-      this.handlePeerLeft(peerId, 'disconnected');
-    }, ms);
-    this.awaiting.set(peerId, { timer, rebuild });
-  }
-
-  private stopAwaiting(peerId: string): void {
-    clearTimeout(this.awaiting.get(peerId)?.timer);
-    this.awaiting.delete(peerId);
-  }
-
-  /**
-   * A new peer connection to a peer we keep (same RemotePeer, so the same tile): offered by us
-   * (`offer`), or answering the new connection the other side offered (`first`).
-   */
-  private replaceSession(peerId: string, { offer = false, first }: { offer?: boolean; first?: SignalData }): void {
-    const peer = this.remotes.get(peerId);
-    if (this.isClosed || !peer) return;
-    const old = this.sessions.get(peerId);
-    const stale = old?.staleRemoteSessions ?? [];
-    old?.close();
-    this.media.removePeer(peerId, { keepBackoff: true });
-    peer.stopTracks();
-    this.screensIn.handleTracksStopped(peer);
-    peer.setConnectionState('new');
-    const session = this.attachSession(peer, stale);
-    this.emitter.emit('peerState', peer, 'new');
-    if (offer) session.offerLocalMedia();
-    if (first) session.handleSignal(first);
-  }
-
-  /**
-   * Adopts a prepared connection (the lobby's, or one to a lobby visitor who joined): up already,
-   * so only the media start, with `replaceTrack` on its senders (no renegotiation).
-   */
-  private adoptPeer(info: PeerInfo, session: PeerSession, { announce = false } = {}): void {
-    const peer = new RemotePeer(info);
-    this.remotes.set(info.id, peer);
-    this.attachSession(peer, [], session);
-    this.media.handleRoomSize();
-    peer.setConnectionState(session.connectionState);
-    if (announce) this.emitter.emit('peerJoined', peer);
-    void session.startMedia(this.localStream).then(() => {
-      if (!this.isClosed && this.sessions.get(peer.id) === session && session.connectionState === 'connected') this.media.handleConnected(peer);
-    });
-  }
-
-  private addPeer(info: PeerInfo): PeerSession {
-    const peer = new RemotePeer(info);
-    this.remotes.set(info.id, peer);
-    const session = this.attachSession(peer);
-    this.media.handleRoomSize();
-    return session;
-  }
-
-  private attachSession(peer: RemotePeer, ignoreRemoteSessions: readonly string[] = [], existing?: PeerSession): PeerSession {
-    const session =
-      existing ??
-      new PeerSession({
-        selfId: this.selfInfo.id,
-        remoteId: peer.id,
-        iceServers: this.iceServers,
-        iceTransportPolicy: this.iceTransportPolicy,
-        localStream: this.localStream,
-        canSignal: () => this.transport.isUp?.() ?? true,
-        ignoreRemoteSessions,
-        ...(this.createPeerConnection ? { createPeerConnection: this.createPeerConnection } : {}),
-      });
-    session.on('signal', (data) => this.transport.sendSignal(peer.id, data));
-    session.on('remoteReplaced', (offer) => this.replaceSession(peer.id, { first: offer }));
-    session.on('receiveStalled', () => this.replaceSession(peer.id, { offer: true }));
-    session.on('track', (track, streams) => {
-      if (this.screensIn.handleTrack(peer, track, streams)) return;
-      if (peer.addTrack(track)) this.emitter.emit('track', peer, track);
-    });
-    this.sharing.attach(session);
-    session.on('connectionState', (state) => {
-      peer.setConnectionState(state);
-      if (state === 'connected') this.media.handleConnected(peer);
-      this.emitter.emit('peerState', peer, state);
-    });
-    session.on('stats', (report) => this.media.handleStats(peer, report));
-    // The first second of video goes out small (fast-start.ts); then the adaptive mesh takes over.
-    session.on('fastStartEnded', () => this.media.handleConnected(peer));
-    session.on('route', (route) => {
-      peer.setRoute(route);
-      this.emitter.emit('peerRoute', peer, route);
-    });
-    this.data.addPeer(peer, session.data);
-    this.sessions.set(peer.id, session);
-    return session;
-  }
-
-  private removePeer(peer: RemotePeer): void {
-    this.data.removePeer(peer.id);
-    this.sessions.get(peer.id)?.close();
-    this.sessions.delete(peer.id);
-    this.remotes.delete(peer.id);
-    this.media.removePeer(peer.id);
-    this.media.handleRoomSize();
-    peer.stopTracks();
-    this.screensIn.remove(peer.id);
-  }
-
   private teardown(): void {
     if (this.isClosed) return;
     this.isClosed = true;
     this.media.close();
     this.sharing.close();
     this.screensIn.close();
-    for (const { timer } of this.awaiting.values()) clearTimeout(timer);
-    this.awaiting.clear();
+    this.rejoin.close();
     // First, so transfers still going end as `closed` (you left), not `peer-left`.
     this.data.close();
-    for (const peer of [...this.remotes.values()]) this.removePeer(peer);
-    this.lobby.close();
-    this.early.clear();
+    this.remotes.close();
     this.emitter.emit('closed');
     this.emitter.removeAllListeners();
     this.onClosed();
