@@ -112,7 +112,8 @@ export class SignalingCore {
    * Parsing is pure, so it happens at once; handling waits for the connection's earlier frames.
    */
   receive(connId: string, text: string): Promise<void> {
-    if (this.deliverJson !== undefined && this.relayCandidateNow(connId, text)) return DONE;
+    const deliverJson = this.deliverJson;
+    if (deliverJson !== undefined && this.relayCandidateNow(connId, text, deliverJson)) return DONE;
     const parsed = parseClientMessage(text);
     if (!parsed.ok) return this.queue.run(connId, () => this.sendError(connId, parsed.error));
     if (parsed.msg.type === 'signal' && this.relayNow(connId, parsed.msg)) return DONE;
@@ -135,7 +136,10 @@ export class SignalingCore {
     return target && { from: session.peerId, connId: target.connId };
   }
 
-  /** relayNow for a validated `signal` object. */
+  /**
+   * The synchronous relay of a validated `signal` object (a description, or a candidate the
+   * scanner left alone); false leaves it to the handler.
+   */
   private relayNow(connId: string, msg: Signal): boolean {
     const target = this.relayTarget(connId, msg.to);
     if (!target) return false;
@@ -154,13 +158,13 @@ export class SignalingCore {
    * the schema would and hands back its data as JSON), written out by concatenation. False for
    * anything else, and for a target whose seat is parked: those go the ordinary way.
    */
-  private relayCandidateNow(connId: string, text: string): boolean {
+  private relayCandidateNow(connId: string, text: string, deliverJson: DeliverJson): boolean {
     const scanned = scanCandidateSignal(text);
     if (scanned === undefined) return false;
     const target = this.relayTarget(connId, scanned.to);
     if (!target || this.seats.isParked(target.connId)) return false;
     try {
-      this.deliverJson!(target.connId, relayedSignalJson(target.from, scanned.data));
+      deliverJson(target.connId, relayedSignalJson(target.from, scanned.data));
     } catch (err) {
       this.log.warn({ err, connId: target.connId, type: 'signal' }, 'delivery failed');
     }
