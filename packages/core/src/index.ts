@@ -1,4 +1,4 @@
-export { SignalingCore, DEFAULT_MAX_PEERS, DEFAULT_HEARTBEAT_MS, DEFAULT_RESUME_GRACE_MS, DEFAULT_CALL_RING_TIMEOUT_MS, type CoreOptions, type DisconnectOptions } from './signaling-core.js';
+export { SignalingCore, DEFAULT_MAX_PEERS, DEFAULT_HEARTBEAT_MS, DEFAULT_RESUME_GRACE_MS, DEFAULT_CALL_RING_TIMEOUT_MS, type CoreOptions, type DeliverJson, type DisconnectOptions } from './signaling-core.js';
 export { ResumeTokens } from './resume-tokens.js';
 export { SeatKeeper, RESUME_QUEUE_MAX } from './seat-keeper.js';
 export type { CoreConfig, CoreLogger, Deliver, Handler, HandlerContext, HandlerMap } from './context.js';

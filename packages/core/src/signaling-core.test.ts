@@ -166,6 +166,31 @@ describe('relay', () => {
     expect(k.take('a')).toEqual([]);
   });
 
+  it('a candidate signal goes out as JSON text, byte for byte what serialising the message writes', async () => {
+    const k = coreKit();
+    const ann = await k.enter('a', 'r');
+    const bob = await k.enter('b', 'r');
+    k.take('b');
+    const data = { candidate: { candidate: 'candidate:1 1 udp 1 127.0.0.1 5000 typ host', sdpMid: '0', sdpMLineIndex: 0, usernameFragment: 'EsVy' } };
+    await k.send('a', { type: 'signal', to: bob, data });
+    await k.send('a', { type: 'signal', to: bob, data: offer });
+    expect(k.json).toEqual([JSON.stringify({ type: 'signal', from: ann, data })]);
+    expect(k.take('b')).toEqual([
+      { type: 'signal', from: ann, data },
+      { type: 'signal', from: ann, data: offer },
+    ]);
+  });
+
+  it('a candidate signal with a repeated key goes the ordinary way, relayed as the parser reads it', async () => {
+    const k = coreKit();
+    const ann = await k.enter('a', 'r');
+    const bob = await k.enter('b', 'r');
+    k.take('b');
+    await k.send('a', `{"type":"signal","to":"${bob}","data":{"candidate":{"candidate":"unchecked"}},"data":{"candidate":null}}`);
+    expect(k.json).toEqual([]);
+    expect(k.take('b')).toEqual([{ type: 'signal', from: ann, data: { candidate: null } }]);
+  });
+
   it('a signal to a peer in another room is refused with PEER_NOT_FOUND and not delivered', async () => {
     const k = coreKit();
     await k.enter('a', 'r1');

@@ -3,6 +3,8 @@ import {
   ConfabError,
   errorMessage,
   parseClientMessage,
+  relayedSignalJson,
+  scanCandidateSignal,
   type ClientMessage,
   type ClientMessageOf,
   type ServerMessage,
@@ -33,7 +35,16 @@ export interface CoreOptions extends Partial<CoreConfig> {
   resumeSecret?: string | Buffer;
   /** Closes a connection at the transport (a half-open one whose session moved elsewhere). */
   closeConnection?: (connId: string) => void;
+  /**
+   * Sends a server message already written as JSON (the relayed candidate `signal` of the fast
+   * path): what `deliver` does with the message, without serialising it. Given together with an
+   * in-process store, candidate signals are relayed without being parsed into objects at all
+   * (scanCandidateSignal); without it, every frame is parsed.
+   */
+  deliverJson?: DeliverJson;
 }
+
+export type DeliverJson = (connId: string, json: string) => void;
 
 export interface DisconnectOptions {
   /** A clean close (close frame, leave): no seat is kept. */
@@ -56,6 +67,7 @@ export class SignalingCore {
   private readonly store: SignalingStore;
   private readonly syncReads: SyncReads | undefined;
   private readonly deliverFn: Deliver;
+  private readonly deliverJson: DeliverJson | undefined;
   private readonly log: CoreLogger;
   private readonly queue = new SerialQueue();
   private readonly guesses: GuessLimiter;
@@ -73,6 +85,7 @@ export class SignalingCore {
     const outbound = options.deliver;
     // A dropped peer's deliveries wait in its seat until it resumes.
     this.deliverFn = (connId, msg) => (this.seats.hold(connId, msg) ? undefined : outbound(connId, msg));
+    this.deliverJson = this.syncReads && options.deliverJson;
     this.log = options.log ?? silent;
     this.closeConnection = options.closeConnection ?? (() => {});
     this.tokens = new ResumeTokens(options.resumeSecret ?? randomBytes(32));
@@ -99,6 +112,8 @@ export class SignalingCore {
    * Parsing is pure, so it happens at once; handling waits for the connection's earlier frames.
    */
   receive(connId: string, text: string): Promise<void> {
+    const deliverJson = this.deliverJson;
+    if (deliverJson !== undefined && this.relayCandidateNow(connId, text, deliverJson)) return DONE;
     const parsed = parseClientMessage(text);
     if (!parsed.ok) return this.queue.run(connId, () => this.sendError(connId, parsed.error));
     if (parsed.msg.type === 'signal' && this.relayNow(connId, parsed.msg)) return DONE;
@@ -107,23 +122,51 @@ export class SignalingCore {
   }
 
   /**
-   * The `signal` handler's happy path in the tick the frame arrived, for in-process stores and a
-   * connection with nothing else queued (so its frames stay in order). False leaves the message
-   * to the handler, which also answers every failure (no session, no room, no such peer).
+   * Where the `signal` handler's happy path would send a signal to `to`, found in the tick the
+   * frame arrived: for in-process stores and a connection with nothing else queued (so its frames
+   * stay in order). Undefined leaves the message to the handler, which also answers every failure
+   * (no session, no room, no such peer).
+   */
+  private relayTarget(connId: string, to: string): { from: string; connId: string } | undefined {
+    const reads = this.syncReads;
+    if (!reads || this.queue.busy(connId)) return undefined;
+    const session = reads.sessionNow(connId);
+    if (session?.room === undefined || to === session.peerId) return undefined;
+    const target = reads.memberNow(session.room, to);
+    return target && { from: session.peerId, connId: target.connId };
+  }
+
+  /**
+   * The synchronous relay of a validated `signal` object (a description, or a candidate the
+   * scanner left alone); false leaves it to the handler.
    */
   private relayNow(connId: string, msg: Signal): boolean {
-    const reads = this.syncReads;
-    if (!reads || this.queue.busy(connId)) return false;
-    const session = reads.sessionNow(connId);
-    if (session?.room === undefined || msg.to === session.peerId) return false;
-    const target = reads.memberNow(session.room, msg.to);
+    const target = this.relayTarget(connId, msg.to);
     if (!target) return false;
-    const out: ServerMessage = { type: 'signal', from: session.peerId, data: msg.data };
+    const out: ServerMessage = { type: 'signal', from: target.from, data: msg.data };
     try {
       const pending = this.deliverFn(target.connId, out);
       if (pending) pending.catch((err: unknown) => this.deliveryFailed(err, target.connId, out));
     } catch (err) {
       this.deliveryFailed(err, target.connId, out);
+    }
+    return true;
+  }
+
+  /**
+   * The relay of a candidate `signal` straight from its text (scanCandidateSignal checks it as
+   * the schema would and hands back its data as JSON), written out by concatenation. False for
+   * anything else, and for a target whose seat is parked: those go the ordinary way.
+   */
+  private relayCandidateNow(connId: string, text: string, deliverJson: DeliverJson): boolean {
+    const scanned = scanCandidateSignal(text);
+    if (scanned === undefined) return false;
+    const target = this.relayTarget(connId, scanned.to);
+    if (!target || this.seats.isParked(target.connId)) return false;
+    try {
+      deliverJson(target.connId, relayedSignalJson(target.from, scanned.data));
+    } catch (err) {
+      this.log.warn({ err, connId: target.connId, type: 'signal' }, 'delivery failed');
     }
     return true;
   }

@@ -2,21 +2,35 @@ import type { ServerMessage } from '@confab/protocol';
 import { MemoryStore } from './memory-store.js';
 import { SignalingCore, type CoreOptions } from './signaling-core.js';
 
-/** A core over a MemoryStore whose deliveries are recorded per connection. Used by the core's own tests. */
+/**
+ * A core over a MemoryStore whose deliveries are recorded per connection. Used by the core's own
+ * tests. Like the server, it takes messages written as JSON too (`deliverJson`, the candidate
+ * relay's fast path): they are parsed into the same inbox, and their text kept in `json`.
+ */
 export function coreKit(options: Partial<CoreOptions> = {}) {
   const store = new MemoryStore();
   const inbox = new Map<string, ServerMessage[]>();
+  /** The text of every delivery made through `deliverJson`, in order. */
+  const json: string[] = [];
   let ids = 0;
+  const record = (connId: string, msg: ServerMessage) => {
+    const list = inbox.get(connId) ?? [];
+    list.push(msg);
+    inbox.set(connId, list);
+  };
   const core = new SignalingCore({
     newPeerId: () => `peer${++ids}`,
     ...options,
     store,
     /** Records every delivery, then runs the test's own deliver (which may throw). */
     deliver: (connId, msg) => {
-      const list = inbox.get(connId) ?? [];
-      list.push(msg);
-      inbox.set(connId, list);
+      record(connId, msg);
       return options.deliver?.(connId, msg);
+    },
+    deliverJson: (connId, text) => {
+      json.push(text);
+      record(connId, JSON.parse(text) as ServerMessage);
+      options.deliverJson?.(connId, text);
     },
   });
   const send = (connId: string, msg: object | string) =>
@@ -36,5 +50,5 @@ export function coreKit(options: Partial<CoreOptions> = {}) {
     await send(connId, { type: 'join', room, name });
     return welcome.peerId;
   };
-  return { core, store, send, take, last, enter, inbox };
+  return { core, store, send, take, last, enter, inbox, json };
 }

@@ -8,3 +8,4 @@ export * from './client-messages.js';
 export * from './server-messages.js';
 export * from './parse.js';
 export { exceedsJsonDepth } from './json-depth.js';
+export { relayedSignalJson, scanCandidateSignal, type ScannedSignal } from './signal-scan.js';

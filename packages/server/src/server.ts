@@ -70,6 +70,8 @@ export function createConfabServer({ config, log, store }: ConfabServerOptions):
   const core = new SignalingCore({
     store: cluster?.store ?? memory!,
     deliver: cluster?.bus.deliver ?? transport.deliver,
+    // Without a cluster every delivery is local, so relayed candidates can go out as written.
+    ...(cluster ? {} : { deliverJson: transport.deliverJson }),
     maxPeers: config.maxPeers,
     heartbeatMs: config.heartbeatIntervalMs,
     iceServers,

@@ -169,14 +169,26 @@ export class WsTransport {
     } else if (msg.type === 'error' && FATAL_ERRORS.has(msg.code)) {
       this.close(conn, CLOSE_POLICY_VIOLATION, msg.code);
     }
-    // What the kernel has not taken yet, plus what is held for the end of this turn.
+    this.checkBacklog(conn);
+  };
+
+  /** The core's `deliverJson`: `deliver` for a relayed `signal` the core has already written as JSON. */
+  readonly deliverJson = (connId: string, json: string): void => {
+    const conn = this.connections.get(connId);
+    if (!conn || conn.readyState !== OPEN) return;
+    this.frames.send(conn, json);
+    this.checkBacklog(conn);
+  };
+
+  /** Drops a reader whose backlog (what the kernel has not taken, plus what is held for this turn) is too big. */
+  private checkBacklog(conn: Connection): void {
     const backlog = conn.socket.writableLength + conn.heldChars;
     if (backlog > this.options.maxBufferedBytes) {
       this.logOf(conn).warn({ bufferedAmount: backlog }, 'slow reader dropped');
       conn.dropped = true;
       conn.terminate();
     }
-  };
+  }
 
   handleUpgrade(req: IncomingMessage, duplex: Duplex, head: Buffer): void {
     const path = (req.url ?? '').split('?')[0];
