@@ -1,8 +1,9 @@
 import type { ServerMessage } from '@confab/protocol';
 import { randomPeerId, type SignalingCore } from '@confab/core';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
 import { ClusterBus } from './cluster-bus.js';
+import { ioredis } from './ioredis.js';
 import { redisKeys } from './keys.js';
 import { MirroredStore } from './local-mirror.js';
 import { NodeRegistry } from './node-registry.js';
@@ -45,6 +46,7 @@ export class Cluster {
       maxRetriesPerRequest: 2,
       retryStrategy: (times: number) => Math.min(times * 200, MAX_RECONNECT_DELAY_MS),
     };
+    const { Redis } = ioredis();
     this.redis = new Redis(options.redisUrl, redisOptions);
     this.sub = new Redis(options.redisUrl, redisOptions);
     const log = options.log.child({ node: this.nodeId });
