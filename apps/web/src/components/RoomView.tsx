@@ -40,6 +40,7 @@ import { SelfTile } from './SelfTile.js';
 import { ShortcutsHelp } from './ShortcutsHelp.js';
 import { TapToUnmute } from './TapToUnmute.js';
 import { Toolbar } from './Toolbar.js';
+import { useAfterFirstPaint } from '../hooks/useAfterFirstPaint.js';
 import { useTalk } from '../hooks/useTalk.js';
 import { chooseLayout, isLarge, type ViewMode } from '../lib/layout.js';
 import { StatsPanel } from './StatsPanel.js';
@@ -79,6 +80,8 @@ export function RoomView({ stream, onLeft }: RoomViewProps) {
   usePageReturn('client' in connectionState ? connectionState.client : null);
   const [helpOpen, setHelpOpen] = useState(false);
   const talk = useTalk(room);
+  // The videos first: the toolbar, chat and dialogs a frame later (useAfterFirstPaint.ts).
+  const chrome = useAfterFirstPaint();
   const [view, setView] = useState<ViewMode>('grid');
   const [detailsFor, setDetailsFor] = useState<string | null>(null);
   // A shared screen (on the ScreenStage above the grid) is the large tile: then no person is.
@@ -177,54 +180,59 @@ export function RoomView({ stream, onLeft }: RoomViewProps) {
           </div>
         )}
       </main>
-      {chat.state.open ? (
-        <ChatPanel
-          state={chat.state}
-          store={chat.store}
-          files={room.files}
-          peers={peers}
-          transfers={<TransferTray views={transfers} files={room.files} />}
-        />
-      ) : (
-        <TransferTray views={transfers} files={room.files} />
-      )}
+      {chrome &&
+        (chat.state.open ? (
+          <ChatPanel
+            state={chat.state}
+            store={chat.store}
+            files={room.files}
+            peers={peers}
+            transfers={<TransferTray views={transfers} files={room.files} />}
+          />
+        ) : (
+          <TransferTray views={transfers} files={room.files} />
+        ))}
 
       <footer className="room-footer">
-        {copyResult !== 'idle' && (
-          <p className="toast" role="status">
-            {copyResult === 'copied' ? t('room.linkCopied') : t('room.copyThisLink', { link })}
-          </p>
+        {chrome && (
+          <>
+            {copyResult !== 'idle' && (
+              <p className="toast" role="status">
+                {copyResult === 'copied' ? t('room.linkCopied') : t('room.copyThisLink', { link })}
+              </p>
+            )}
+            {blocked && <TapToUnmute guard={guard} />}
+            <RecordingNotice status={recording.status} />
+            <Toolbar
+              media={media}
+              canAudio={canAudio}
+              canVideo={canVideo}
+              onMediaChange={setMedia}
+              onCopyLink={copy}
+              onShortcuts={() => setHelpOpen(true)}
+              onLeave={leave}
+              leaving={leaving}
+              extra={
+                <>
+                  <ScreenShareButton control={screenShare} />
+                  <DeviceSettings room={room} />
+                  <HandButton raised={hand.raised} onToggle={hand.toggle} />
+                  <ReactionBar onReact={sendReaction} />
+                  <RecordButton recording={recording.recording} onToggle={recording.toggle} />
+                  <ChatToggle open={chat.state.open} unread={chat.state.unread} onToggle={() => chat.store.toggle()} />
+                  <ViewToggle view={view} onChange={setView} />
+                </>
+              }
+            />
+          </>
         )}
-        {blocked && <TapToUnmute guard={guard} />}
-        <RecordingNotice status={recording.status} />
-        <Toolbar
-          media={media}
-          canAudio={canAudio}
-          canVideo={canVideo}
-          onMediaChange={setMedia}
-          onCopyLink={copy}
-          onShortcuts={() => setHelpOpen(true)}
-          onLeave={leave}
-          leaving={leaving}
-          extra={
-            <>
-              <ScreenShareButton control={screenShare} />
-              <DeviceSettings room={room} />
-              <HandButton raised={hand.raised} onToggle={hand.toggle} />
-              <ReactionBar onReact={sendReaction} />
-              <RecordButton recording={recording.recording} onToggle={recording.toggle} />
-              <ChatToggle open={chat.state.open} unread={chat.state.unread} onToggle={() => chat.store.toggle()} />
-              <ViewToggle view={view} onChange={setView} />
-            </>
-          }
-        />
       </footer>
       {lost && <ConnectionLost />}
       {detailsFor !== null && <StatsPanel peerId={detailsFor} quality={talk.quality.get(detailsFor) ?? 'unknown'} onClose={() => setDetailsFor(null)} />}
       <p className="offscreen" role="status" data-testid="announcement">
         {mediaKeys.announcement && t(mediaKeys.announcement)}
       </p>
-      <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} available={shortcutActions} />
+      {chrome && <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} available={shortcutActions} />}
     </div>
   );
 }
