@@ -207,7 +207,8 @@ function probe({ remoteVideoSelector, pollStats }: { remoteVideoSelector: string
   // it was asked for, and when the sender had it.
   const replaceTrack = RTCRtpSender.prototype.replaceTrack;
   RTCRtpSender.prototype.replaceTrack = function (this: RTCRtpSender, track: MediaStreamTrack | null) {
-    const camera = track?.kind === 'video' && !(track as { canvas?: unknown }).canvas;
+    // A camera has a device; the blank placeholder (a generated or canvas track) has none.
+    const camera = track?.kind === 'video' && Boolean(track.getSettings().deviceId);
     if (camera) record('camera-on-sender', 'page');
     return replaceTrack.call(this, track).then(() => {
       if (camera) record('camera-on-sender-done', 'page');
