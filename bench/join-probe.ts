@@ -160,7 +160,39 @@ function probe({ remoteVideoSelector, pollStats }: { remoteVideoSelector: string
         if (this.connectionState === 'connected') record('dtls-connected', key);
       });
       this.addEventListener('track', (e) => {
-        if ((e as RTCTrackEvent).track.kind === 'video') record('track', key);
+        const track = (e as RTCTrackEvent).track;
+        if (track.kind !== 'video') return;
+        record('track', key);
+        // With `pollStats`: the first frame of a picture decoded, read from the track itself, so
+        // apart from when the page's <video> shows it.
+        const Processor = (window as unknown as { MediaStreamTrackProcessor?: new (init: { track: MediaStreamTrack }) => { readable: ReadableStream<VideoFrame> } }).MediaStreamTrackProcessor;
+        if (!pollStats || !Processor) return;
+        const reader = new Processor({ track: track.clone() }).readable.getReader();
+        const read = async (): Promise<void> => {
+          for (;;) {
+            const { value: frame } = await reader.read();
+            if (!frame) return;
+            const arrived = performance.now();
+            let bright = 0;
+            try {
+              if (frame.format === 'I420' || frame.format === 'NV12') {
+                // The luma plane comes first: its brightest sampled pixel.
+                const pixels = new Uint8Array(frame.allocationSize());
+                await frame.copyTo(pixels);
+                const lumaSize = frame.codedWidth * frame.codedHeight;
+                for (let i = 0; i < lumaSize; i += 97) bright = Math.max(bright, pixels[i]!);
+              }
+            } finally {
+              frame.close();
+            }
+            if (bright > 60) {
+              record('track-picture-decoded', key, arrived);
+              await reader.cancel();
+              return;
+            }
+          }
+        };
+        void read().catch(() => {});
       });
       // The media path, from the statistics: first RTP sent and received, first frame encoded,
       // keyframe requests (a PLI means the first key frame was lost or came too early).

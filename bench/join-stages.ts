@@ -43,6 +43,7 @@ export const STAGES = [
   'frame-received',
   'frame-decoded',
   'stats-frame-decoded',
+  'track-picture-decoded',
   'frame-presented',
   'playing',
 ] as const;

@@ -23,6 +23,8 @@ const PRIVACY_OBSERVATION_MS = 4_000;
 /** Sampling interval of that watch. */
 const PRIVACY_SAMPLE_MS = 500;
 const CONNECTED_TIMEOUT_MS = 20_000;
+/** How long a slow camera takes to start, in the test of one: well after the lobby has prepared. */
+const SLOW_CAMERA_MS = 3_000;
 
 const browser = useBrowser();
 
@@ -93,6 +95,50 @@ describe('prepared join', () => {
       expect(level).not.toBeNull();
       expect(level!).toBeGreaterThan(BLANK_LEVEL);
     }
+  });
+
+  test('a camera that starts after the lobby prepared still warms the prepared connection: the member receives a blank picture, then the camera', async () => {
+    const room = uniqueRoom('prep-late-cam');
+    const ann = await stage.person('ann');
+    await recordPeerConnections(ann);
+    await joinAndEnter(ann.page, stage.url, room, 'ann');
+
+    const vic = await stage.person('vic');
+    // A camera slow to start, as real ones are: the lobby prepares before it runs.
+    await vic.context.addInitScript((delayMs: number) => {
+      const devices = navigator.mediaDevices;
+      const getUserMedia = devices.getUserMedia.bind(devices);
+      const state = { cameraGiven: false };
+      (window as unknown as { __slowCamera: typeof state }).__slowCamera = state;
+      devices.getUserMedia = async (constraints) => {
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+        const stream = await getUserMedia(constraints);
+        state.cameraGiven = true;
+        return stream;
+      };
+    }, SLOW_CAMERA_MS);
+    await intoLobby(vic, stage.url, room);
+    expect(
+      await vic.page.evaluate(() => (window as unknown as { __slowCamera: { cameraGiven: boolean } }).__slowCamera.cameraGiven),
+      'the lobby prepared before its camera ran',
+    ).toBe(false);
+    await untilConnected(ann.page, 1, "the member's connection to the lobby visitor to be up");
+
+    // Once the camera runs, the visitor's encoder warms up on a blank picture: the member decodes it.
+    await pollUntil(async () => ((await receivedPictureLevels(ann.page))[0] != null ? true : undefined), {
+      timeoutMs: CONNECTED_TIMEOUT_MS,
+      what: 'the blank picture of the lobby visitor to reach the member',
+    });
+    const [before] = await receivedPictureLevels(ann.page);
+    expect(before!, 'a picture reached the room before Join').toBeLessThanOrEqual(BLANK_LEVEL);
+    expect(await remoteTiles(ann.page).count(), 'the member shows a tile for the lobby visitor').toBe(0);
+
+    await joinButton(vic.page).click({ timeout: UI_TIMEOUT_MS });
+    await expectFramesAdvancing(ann.page, 'vic');
+    await expectFramesAdvancing(vic.page, 'ann');
+    const [after] = await receivedPictureLevels(ann.page);
+    expect(after!).toBeGreaterThan(BLANK_LEVEL);
+    expect((await receivedMedia(ann.page)).filter((pc) => pc.connectionState !== 'closed'), 'the prepared connection carried the join').toHaveLength(1);
   });
 
   test('a lobby visitor who closes the tab leaves no trace at the member', async () => {

@@ -341,6 +341,15 @@ export class ConfabClient implements Subscribable<ClientEvents> {
     return lobby.prepared;
   }
 
+  /**
+   * The lobby's camera changed after `prepare()` (it came up later, another one was picked, or it
+   * was turned off): the prepared connections follow it, so Join still only starts the media. The
+   * camera is never sent before the join. Nothing happens when nothing is prepared.
+   */
+  setPrepareCamera(camera: MediaStreamTrack | undefined): void {
+    this.lobby?.setCamera(camera);
+  }
+
   /** The room prepared in (`prepare()`), until the join or `unprepare()`. */
   get prepared(): PreparedRoom | undefined {
     return this.lobby?.prepared;

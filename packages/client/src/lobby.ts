@@ -32,6 +32,8 @@ export class Lobby {
   private info: PreparedRoom;
   private iceServers: RTCIceServer[];
   private readonly sessions: PreparedSessions;
+  /** The camera that will probably be sent: never sent before the join. */
+  private camera: MediaStreamTrack | undefined;
   private closed = false;
 
   constructor(options: LobbyOptions) {
@@ -39,13 +41,14 @@ export class Lobby {
     this.iceTransportPolicy = options.iceTransportPolicy;
     this.iceServers = options.iceServers;
     this.info = { room: this.room, peers: options.prepared.peers, maxPeers: options.prepared.maxPeers };
+    this.camera = options.camera;
     this.sessions = new PreparedSessions({
       session: () => ({
         selfId: options.selfId,
         iceServers: this.iceServers,
         iceTransportPolicy: this.iceTransportPolicy,
         localStream: null,
-        videoHint: () => options.camera,
+        videoHint: () => this.camera,
         canSignal: options.canSignal,
         ...(options.createPeerConnection ? { createPeerConnection: options.createPeerConnection } : {}),
       }),
@@ -78,6 +81,16 @@ export class Lobby {
   /** False when the signal is for no prepared connection. */
   handleSignal(from: string, data: SignalData): boolean {
     return !this.closed && this.sessions.handleSignal(from, data);
+  }
+
+  /**
+   * The lobby's camera changed (it came up after the preparation, another one was picked, it was
+   * turned off): the prepared connections' blank picture and small first encoding follow it.
+   */
+  setCamera(camera: MediaStreamTrack | undefined): void {
+    if (this.closed || camera === this.camera) return;
+    this.camera = camera;
+    this.sessions.refreshVideo();
   }
 
   handleIceServers(iceServers: RTCIceServer[]): void {

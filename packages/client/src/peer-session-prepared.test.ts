@@ -118,4 +118,72 @@ describe('PeerSession, prepared', () => {
     dropped.session.close();
     expect(blank.released()).toBe(2);
   });
+
+  it('follows a camera that comes up after the preparation, is switched or turned off, until the click', async () => {
+    const sized = (width: number, height: number) => Object.assign(new FakeTrack('video'), { getSettings: () => ({ width, height }) });
+    let camera: FakeTrack | undefined;
+    const blanks: { size: string; track: FakeTrack; released: boolean }[] = [];
+    let pc: FakePeerConnection | undefined;
+    const session = new PeerSession({
+      selfId: 'zed',
+      remoteId: 'amy',
+      iceServers: [],
+      localStream: null,
+      prepared: true,
+      videoHint: () => camera as unknown as MediaStreamTrack | undefined,
+      placeholderVideo: (width, height) => {
+        const blank = { size: `${width}x${height}`, track: new FakeTrack('video'), released: false };
+        blanks.push(blank);
+        return { track: blank.track as unknown as MediaStreamTrack, release: () => void (blank.released = true) };
+      },
+      createPeerConnection: (config) => {
+        pc = new FakePeerConnection(config);
+        return pc as unknown as RTCPeerConnection;
+      },
+    });
+    session.offerLocalMedia();
+    // The video sender's encoding, as a browser keeps it.
+    const sender = pc!.getSenders()[1]! as unknown as { track: FakeTrack | null };
+    let encodings: RTCRtpEncodingParameters[] = [{}];
+    Object.assign(sender, {
+      getParameters: () => ({ encodings: encodings.map((e) => ({ ...e })) }),
+      setParameters: async (params: { encodings: RTCRtpEncodingParameters[] }) => void (encodings = params.encodings),
+    });
+    // No camera yet when the lobby prepared: nothing to send, nothing scaled.
+    expect(sender.track).toBeNull();
+
+    camera = sized(1280, 720);
+    await session.refreshPreparedVideo();
+    expect(encodings[0]!.scaleResolutionDownBy).toBe(2);
+    expect(blanks.map((b) => b.size)).toEqual(['1280x720']);
+    expect(sender.track).toBe(blanks[0]!.track);
+
+    // Another camera, of 360 lines: sent at its own size, with a blank picture of that size.
+    camera = sized(640, 360);
+    await session.refreshPreparedVideo();
+    expect(encodings[0]!.scaleResolutionDownBy).toBe(1);
+    expect(sender.track).toBe(blanks[1]!.track);
+    expect(blanks.map((b) => [b.size, b.released])).toEqual([['1280x720', true], ['640x360', false]]);
+
+    // The camera turned off: the blank picture stops.
+    camera = undefined;
+    await session.refreshPreparedVideo();
+    expect(sender.track).toBeNull();
+    expect(blanks[1]!.released).toBe(true);
+
+    // On again, then Join: the camera goes on the sender set for it.
+    camera = sized(1280, 720);
+    await session.refreshPreparedVideo();
+    expect(sender.track).toBe(blanks[2]!.track);
+    await session.startMedia(new FakeMediaStream([camera]) as unknown as MediaStream);
+    expect(sender.track).toBe(camera);
+    expect(encodings[0]!.scaleResolutionDownBy).toBe(2);
+    expect(blanks.every((b) => b.released)).toBe(true);
+    // After the start, a change of the lobby's camera no longer applies.
+    camera = sized(640, 360);
+    await session.refreshPreparedVideo();
+    expect(sender.track).not.toBe(camera);
+    expect(blanks).toHaveLength(3);
+    session.close();
+  });
 });

@@ -287,6 +287,14 @@ export class PeerSession implements Subscribable<PeerSessionEvents> {
     await this.prepared.start(stream);
   }
 
+  /**
+   * A prepared connection before its start: the hinted camera (`videoHint`) changed, so its blank
+   * picture and small first encoding follow it (prepared-media.ts).
+   */
+  refreshPreparedVideo(): Promise<void> {
+    return this.prepared?.refreshVideo() ?? Promise.resolve();
+  }
+
   /** Handles a description or candidate relayed from the remote peer. */
   handleSignal(data: SignalData): void {
     if (this.closed) return;

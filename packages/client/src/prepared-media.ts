@@ -21,7 +21,7 @@ export interface PreparedMediaOptions {
   videoHint?: () => MediaStreamTrack | undefined;
   /**
    * For a prepared connection: the blank video it sends until the click (media/placeholder-video.ts),
-   * of the hinted camera's size. For tests and custom stacks; defaults to a black canvas.
+   * of the hinted camera's size. For tests and custom stacks; defaults to a generated black picture.
    */
   placeholderVideo?: (width: number, height: number) => PlaceholderVideo | undefined;
 }
@@ -50,8 +50,10 @@ export class PreparedMedia {
   private held: [MediaStreamTrack, readonly MediaStream[]][] | undefined = [];
   /** The fast start's scale already set on the prepared video sender (from `videoHint`). */
   private preparedScale: number | undefined;
-  /** The blank video a prepared connection sends until the camera replaces it (placeholder-video.ts). */
-  private placeholder: PlaceholderVideo | undefined;
+  /** The blank video a prepared connection sends until the camera replaces it (placeholder-video.ts), and its size. */
+  private placeholder: { video: PlaceholderVideo; width: number; height: number } | undefined;
+  /** A change of the video sender before the start still running (`refreshVideo()`): the start waits for it. */
+  private videoWork: Promise<void> | undefined;
   private readonly videoHint: () => MediaStreamTrack | undefined;
   private readonly placeholderVideo: (width: number, height: number) => PlaceholderVideo | undefined;
 
@@ -108,6 +110,8 @@ export class PreparedMedia {
     const held = this.held;
     if (!held) return;
     this.held = undefined;
+    // A change of the lobby's camera still being applied: the tracks go on after it.
+    if (this.videoWork) await this.videoWork;
     const work: Promise<unknown>[] = [];
     for (const kind of MEDIA_KINDS) {
       const track = localTrack(stream, kind);
@@ -149,19 +153,61 @@ export class PreparedMedia {
   }
 
   /**
+   * The hinted camera changed before the start (the lobby's camera came up after the preparation,
+   * was switched, or turned off): the small first encoding and the blank picture follow it, so the
+   * click still only attaches the track. Changes apply one after another.
+   */
+  refreshVideo(): Promise<void> {
+    const work = (this.videoWork ?? Promise.resolve()).then(() => this.applyVideoHint());
+    this.videoWork = work;
+    void work.then(() => {
+      if (this.videoWork === work) this.videoWork = undefined;
+    });
+    return work;
+  }
+
+  private async applyVideoHint(): Promise<void> {
+    const sender = mediaTransceiver(this.host.pc, 'video')?.sender;
+    if (!this.waiting || this.host.isClosed() || !sender) return;
+    const hint = this.videoHint();
+    const scale = fastStartScale(hint);
+    try {
+      if (scale !== this.preparedScale) {
+        if (scale !== undefined && (await startSmall(sender, hint))) this.preparedScale = scale;
+        else if (this.preparedScale !== undefined) {
+          await resetScale(sender);
+          this.preparedScale = undefined;
+        }
+      }
+      if (!this.waiting || this.host.isClosed()) return;
+      if (hint) await this.sendPlaceholder(sender);
+      else if (this.placeholder) await this.stopPlaceholder(sender);
+    } catch {
+      // Closed meanwhile, or the browser refused the encoding: the start sets what it needs.
+    }
+  }
+
+  /**
    * A prepared connection sends a blank picture of the camera's size until the click, so that the
    * encoder and the bitrate estimate are running when the camera replaces it (no picture leaves).
    */
   private async sendPlaceholder(sender: RTCRtpSender): Promise<void> {
     const settings = this.videoHint()?.getSettings?.();
-    if (!settings?.width || !settings.height || this.placeholder) return;
-    const placeholder = this.placeholderVideo(settings.width, settings.height);
-    if (!placeholder) return;
-    this.placeholder = placeholder;
+    const width = settings?.width;
+    const height = settings?.height;
+    if (!width || !height) return;
+    const current = this.placeholder;
+    if (current && current.width === width && current.height === height) return;
+    const video = this.placeholderVideo(width, height);
+    if (!video) return;
+    this.placeholder = { video, width, height };
     try {
-      await sender.replaceTrack(placeholder.track);
+      await sender.replaceTrack(video.track);
+      current?.video.release();
     } catch {
-      this.releasePlaceholder();
+      video.release();
+      current?.video.release();
+      if (this.placeholder?.video === video) this.placeholder = undefined;
     }
   }
 
@@ -176,7 +222,7 @@ export class PreparedMedia {
   }
 
   private releasePlaceholder(): void {
-    this.placeholder?.release();
+    this.placeholder?.video.release();
     this.placeholder = undefined;
   }
 }

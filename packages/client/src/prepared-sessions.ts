@@ -65,6 +65,11 @@ export class PreparedSessions {
     for (const { session } of this.sessions.values()) session.setIceServers(iceServers);
   }
 
+  /** The hinted camera changed: every connection's blank picture and first encoding follow it. */
+  refreshVideo(): void {
+    for (const { session } of this.sessions.values()) void session.refreshPreparedVideo();
+  }
+
   /** Hands the session over (without this map's listeners); undefined when there is none. */
   take(peerId: string): PeerSession | undefined {
     const entry = this.sessions.get(peerId);

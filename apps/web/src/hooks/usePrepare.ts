@@ -15,7 +15,10 @@ export interface PrepareInput {
    */
   password: string;
   iceTransportPolicy: RTCIceTransportPolicy | undefined;
-  /** The lobby's camera, once it runs: never sent before Join, it only sets the first encoding's size. */
+  /**
+   * The lobby's camera, once it runs: never sent before Join, it only sets the size of the first
+   * encoding and of the blank picture the prepared connections send; followed when it changes.
+   */
   camera: MediaStreamTrack | undefined;
 }
 
@@ -60,7 +63,12 @@ export function usePrepare({ connection, room, name, password, iceTransportPolic
           ...(cameraRef.current ? { camera: cameraRef.current } : {}),
         })
         .then(
-          () => current && setStatus('prepared'),
+          () => {
+            if (!current) return;
+            // The camera may have come up while the server answered.
+            client.setPrepareCamera(cameraRef.current);
+            setStatus('prepared');
+          },
           (err: unknown) => current && setStatus(prepareFailure(err)),
         );
     }, PREPARE_DEBOUNCE_MS);
@@ -69,6 +77,11 @@ export function usePrepare({ connection, room, name, password, iceTransportPolic
       clearTimeout(timer);
     };
   }, [ready, client, room, password, iceTransportPolicy, ended]);
+
+  // The camera came up after the preparation, or changed: the prepared connections follow it.
+  useEffect(() => {
+    client?.setPrepareCamera(camera);
+  }, [client, camera]);
 
   // Leaving the lobby without joining: the room's people close what they prepared.
   const clientRef = useRef(client);
