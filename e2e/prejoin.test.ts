@@ -141,6 +141,22 @@ describe('prepared join', () => {
     expect((await receivedMedia(ann.page)).filter((pc) => pc.connectionState !== 'closed'), 'the prepared connection carried the join').toHaveLength(1);
   });
 
+  test('the lobby says who is in the room, and keeps it up to date as people join and leave', async () => {
+    const room = uniqueRoom('prep-who');
+    const people = (person: Person) => person.page.getByTestId('lobby-people');
+
+    const vic = await stage.person('vic');
+    await intoLobby(vic, stage.url, room);
+    await expect.poll(() => people(vic).textContent(), { timeout: UI_TIMEOUT_MS }).toBe('No one else is here yet.');
+
+    const ann = await stage.enter('ann', room);
+    await expect.poll(() => people(vic).textContent(), { timeout: UI_TIMEOUT_MS }).toBe('ann is here.');
+    await stage.enter('bob', room);
+    await expect.poll(() => people(vic).textContent(), { timeout: UI_TIMEOUT_MS }).toBe('ann and bob are here.');
+    await ann.close();
+    await expect.poll(() => people(vic).textContent(), { timeout: UI_TIMEOUT_MS }).toBe('bob is here.');
+  });
+
   test('a lobby visitor who closes the tab leaves no trace at the member', async () => {
     const room = uniqueRoom('prep-gone');
     const ann = await stage.person('ann');

@@ -69,6 +69,8 @@ export type ClientEvents = {
   iceServers: [RTCIceServer[]];
   /** The lobby's preparation (`prepare()`) ended without a join; prepare again to renew it. */
   prepareEnded: [PrepareEndReason];
+  /** Someone joined or left the room prepared in (`prepare()`): who is in it now. */
+  preparedChanged: [PreparedRoom];
 };
 
 type PushHandlers = { [K in ServerMessageType]: (msg: ServerMessageOf<K>) => void };
@@ -113,10 +115,10 @@ export class ConfabClient implements Subscribable<ClientEvents> {
 
   private readonly handlers: PushHandlers = {
     'peer-joined': (msg) => {
-      if (!this.toLobby(() => this.lobby?.handlePeerJoined(msg.peer))) this.toRoom(msg, (room) => room.handlePeerJoined(msg.peer));
+      if (!this.toLobby((lobby) => lobby.handlePeerJoined(msg.peer))) this.toRoom(msg, (room) => room.handlePeerJoined(msg.peer));
     },
     'peer-left': (msg) => {
-      if (!this.toLobby(() => this.lobby?.handlePeerLeft(msg.peerId))) this.toRoom(msg, (room) => room.handlePeerLeft(msg.peerId, msg.reason));
+      if (!this.toLobby((lobby) => lobby.handlePeerLeft(msg.peerId))) this.toRoom(msg, (room) => room.handlePeerLeft(msg.peerId, msg.reason));
     },
     'peer-updated': (msg) => this.toRoom(msg, (room) => room.handlePeerUpdated(msg.peer)),
     signal: (msg) => {
@@ -423,10 +425,15 @@ export class ConfabClient implements Subscribable<ClientEvents> {
     this.lobby = undefined;
   }
 
-  /** Room news for the lobby while there is no room and no join in flight; false when not taken. */
-  private toLobby(deliver: () => void): boolean {
-    if (!this.lobby || this.currentRoom || this.joinBacklog) return false;
-    deliver();
+  /**
+   * Who joined or left, for the lobby while there is no room and no join in flight (the lobby's
+   * `preparedChanged` follows); false when not taken.
+   */
+  private toLobby(deliver: (lobby: Lobby) => void): boolean {
+    const lobby = this.lobby;
+    if (!lobby || this.currentRoom || this.joinBacklog) return false;
+    deliver(lobby);
+    this.emitter.emit('preparedChanged', lobby.prepared);
     return true;
   }
 

@@ -1,5 +1,6 @@
 export { connect, type ConnectOptions } from './connect.js';
-export { ConfabClient, type ClientEvents, type ClientState, type JoinOptions } from './client.js';
+export { ConfabClient, type ClientEvents, type ClientState, type JoinOptions, type PrepareEndReason, type PrepareOptions } from './client.js';
+export type { PreparedRoom } from './lobby.js';
 export { Room, type RoomEvents, type PeerLeaveReason } from './room.js';
 export { RemotePeer } from './remote-peer.js';
 export * from './media/exports.js';

@@ -55,6 +55,17 @@ describe('the lobby (prepare)', () => {
     expect(pc(1).closed).toBe(false);
   });
 
+  it('tells who is in the prepared room as people join and leave (preparedChanged)', async () => {
+    const { client, socket } = await prepareLobby(['bob']);
+    expect(client.prepared?.peers.map((p) => p.id)).toEqual(['bob']);
+    const seen: string[][] = [];
+    client.on('preparedChanged', (room) => seen.push(room.peers.map((p) => p.id)));
+    socket.receive({ type: 'peer-joined', peer: peer('dan') });
+    socket.receive({ type: 'peer-left', peerId: 'bob', reason: 'left' });
+    expect(seen).toEqual([['bob', 'dan'], ['dan']]);
+    expect(client.prepared?.peers.map((p) => p.id)).toEqual(['dan']);
+  });
+
   it('join of the prepared room adopts the connections: no new one, tracks attached without renegotiating', async () => {
     const { client, socket } = await prepareLobby(['bob']);
     const audio = new FakeTrack('audio');

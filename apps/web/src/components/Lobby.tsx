@@ -7,8 +7,10 @@ import { text, type Text } from '../i18n/text.js';
 import { useJoin, type JoinMode } from '../hooks/useJoin.js';
 import { useLocalMedia } from '../hooks/useLocalMedia.js';
 import { usePrepare } from '../hooks/usePrepare.js';
+import { usePreparedPeople } from '../hooks/usePreparedPeople.js';
 import { DISPLAY_NAME_MAX, displayNameProblem, loadName, saveName } from '../lib/display-name.js';
 import { markJoinClick } from '../lib/marks.js';
+import { presentPeople } from '../lib/present-people.js';
 import { normalizeRoomInput, slugifyRoomName } from '../lib/room-name.js';
 import { hasTurnServer, loadRelayOnly, saveRelayOnly } from '../lib/relay-only.js';
 import { CALL_PATH } from '../lib/call-route.js';
@@ -57,6 +59,8 @@ export function Lobby({ room: initialRoom, eager, onJoined }: LobbyProps) {
     iceTransportPolicy: useRelay ? 'relay' : undefined,
     camera: mediaState.status === 'ready' ? mediaState.stream.getVideoTracks()[0] : undefined,
   });
+  const people = usePreparedPeople(connectionState.status === 'open' ? connectionState.client : null, prepare);
+  const present = people ? presentPeople(people) : null;
 
   // Back/Forward to another /r/<room> while in the lobby.
   useEffect(() => setRoom(initialRoom), [initialRoom]);
@@ -149,6 +153,11 @@ export function Lobby({ room: initialRoom, eager, onJoined }: LobbyProps) {
             {prepare === 'full' && (
               <p className="hint" role="status">
                 {t('lobby.roomFull')}
+              </p>
+            )}
+            {present && (
+              <p className="hint" role="status" data-testid="lobby-people">
+                {t(present.key, present.params)}
               </p>
             )}
 
