@@ -8,7 +8,8 @@
  * render or page load is added. Variants, interleaved:
  *
  *   cold   the sender had no track before (the prepared join before its warm encoder)
- *   warm   the sender had been sending a blank picture of the camera's size (placeholder-video.ts)
+ *   warm   the sender had been sending a blank picture of the camera's size, generated as the app
+ *          does (placeholder-video.ts)
  *
  * Both send at 360 lines (`scaleResolutionDownBy` 2 of a 1280×720 fake camera), like a prepared
  * connection's first frames.
@@ -68,17 +69,19 @@ async function measureInPage({ warm, lobbyMs }: { warm: boolean; lobbyMs: number
   sending.onicecandidate = (e) => void (e.candidate && receiving.addIceCandidate(e.candidate));
   receiving.onicecandidate = (e) => void (e.candidate && sending.addIceCandidate(e.candidate));
   const transceiver = sending.addTransceiver('video', { direction: 'sendonly', sendEncodings: [{ scaleResolutionDownBy: height / 360 }] });
-  const canvas = document.createElement('canvas');
-  canvas.width = width;
-  canvas.height = height;
-  const context = canvas.getContext('2d', { alpha: false })!;
-  const paint = (): void => {
-    context.fillStyle = '#000';
-    context.fillRect(0, 0, width, height);
-  };
-  paint();
-  const blank = canvas.captureStream(FPS).getVideoTracks()[0]!;
-  const painter = setInterval(paint, 1000 / FPS);
+  // The blank picture as the app makes it (packages/client/src/media/placeholder-video.ts): black
+  // I420 frames sharing one buffer, written to a track generator 15 times a second.
+  type Generator = MediaStreamTrack & { writable: WritableStream<VideoFrame> };
+  const TrackGenerator = (window as unknown as { MediaStreamTrackGenerator: new (init: { kind: 'video' }) => Generator }).MediaStreamTrackGenerator;
+  const blank = new TrackGenerator({ kind: 'video' });
+  const writer = blank.writable.getWriter();
+  const yuv = new Uint8Array(width * height + 2 * Math.ceil(width / 2) * Math.ceil(height / 2));
+  yuv.fill(16, 0, width * height);
+  yuv.fill(128, width * height);
+  const black = new VideoFrame(yuv, { format: 'I420', codedWidth: width, codedHeight: height, timestamp: 0 });
+  const paint = (): void => void writer.write(new VideoFrame(black, { timestamp: Math.round(performance.now() * 1000) })).catch(() => {});
+  if (warm) paint();
+  const painter = warm ? setInterval(paint, 1000 / FPS) : undefined;
   if (warm) await transceiver.sender.replaceTrack(blank);
   const remote = new Promise<MediaStreamTrack>((resolve) => (receiving.ontrack = (e) => resolve(e.track)));
   await sending.setLocalDescription();
@@ -120,6 +123,7 @@ async function measureInPage({ warm, lobbyMs }: { warm: boolean; lobbyMs: number
   receiving.close();
   video.remove();
   for (const track of [...camera.getTracks(), blank]) track.stop();
+  black.close();
   return { ms: presented - start, bitrate };
 }
 
