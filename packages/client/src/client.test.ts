@@ -62,6 +62,15 @@ describe('ConfabClient.join', () => {
     expect(client.room).toBe(room);
   });
 
+  it('the join message leaves in the same turn as the call, before anything else the page runs', async () => {
+    const { client, socket } = await connectedClient();
+    const joining = client.join('standup', 'Ann', null);
+    // No await in between: a page's render queued after the click cannot come first.
+    expect(socket.sent.at(-1)).toMatchObject({ type: 'join', room: 'standup', name: 'Ann' });
+    await answer(socket, 'join', (rid) => joined(rid));
+    await joining;
+  });
+
   it('join past capacity rejects with ROOM_FULL', async () => {
     const { client, socket } = await connectedClient();
     const joining = client.join('standup', 'Ann', null);

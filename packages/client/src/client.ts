@@ -247,7 +247,8 @@ export class ConfabClient implements Subscribable<ClientEvents> {
     try {
       // After a close() that did not wait, the server first answers that leave: whatever the old
       // room sends until then must not leak into the new one.
-      await this.pendingLeave;
+      // (Awaited only when there is one: the `join` leaves in the same turn as the call otherwise.)
+      if (this.pendingLeave) await this.pendingLeave;
       if (this.isClosed) throw connectionClosed();
       this.joinBacklog = [];
       // The lobby's connections serve this join only if they were made for it; else they go now

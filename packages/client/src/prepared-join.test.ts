@@ -73,6 +73,8 @@ describe('the lobby (prepare)', () => {
     const stream = new FakeMediaStream([audio, video]);
     const theirs = new FakeTrack('video');
     pc(0).fireTrack(theirs);
+    // The lobby has offered before the click.
+    await vi.waitFor(() => expect(signalsTo(socket, 'bob')).toHaveLength(1));
     const joining = client.join('standup', 'Ann', asStream(stream));
     await answer(socket, 'join', (rid) => joined(rid, { peers: [peer('bob')] }));
     const room = await joining;

@@ -1,5 +1,5 @@
 import type { Room } from '@confab/client';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { startTransition, useEffect, useId, useState, type FormEvent } from 'react';
 import { useConnection } from '../hooks/connection-context.js';
 import { useConnectionState } from '../hooks/useConnectionState.js';
 import { useT } from '../i18n/i18n-context.js';
@@ -77,8 +77,11 @@ export function Lobby({ room: initialRoom, eager, onJoined }: LobbyProps) {
       setFormError(text('errors.room.empty'));
       return;
     }
-    setFormError(null);
-    setRoom(roomName);
+    // Not urgent: rendered after the `join` message has left (see useJoin).
+    startTransition(() => {
+      setFormError(null);
+      setRoom(roomName);
+    });
     saveName(name);
     void join(mode, roomName, name.trim(), {
       ...(useRelay ? { iceTransportPolicy: 'relay' as const } : {}),

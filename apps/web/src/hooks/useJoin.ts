@@ -1,5 +1,5 @@
 import type { ConfabClient, JoinOptions as RoomJoinOptions, Room } from '@confab/client';
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import { text, type Text } from '../i18n/text.js';
 import { describeJoinError } from '../lib/join-error.js';
 import type { LocalMedia } from '../lib/local-media.js';
@@ -25,6 +25,8 @@ export function useJoin({ connection, media, onJoined }: JoinOptions) {
   const [joining, setJoining] = useState<JoinMode | null>(null);
   const [error, setError] = useState<Text | null>(null);
   const mounted = useRef(true);
+  // A second click before the first join settled is ignored (the button is disabled a render later).
+  const inFlight = useRef(false);
   useEffect(() => {
     mounted.current = true;
     return () => {
@@ -33,8 +35,22 @@ export function useJoin({ connection, media, onJoined }: JoinOptions) {
   }, []);
 
   async function join(mode: JoinMode, roomName: string, name: string, options: RoomJoinOptions = {}): Promise<void> {
-    setJoining(mode);
-    setError(null);
+    if (inFlight.current) return;
+    inFlight.current = true;
+    try {
+      await joinOnce(mode, roomName, name, options);
+    } finally {
+      inFlight.current = false;
+    }
+  }
+
+  async function joinOnce(mode: JoinMode, roomName: string, name: string, options: RoomJoinOptions): Promise<void> {
+    // "Joining…" is not urgent: rendered after the `join` message has left (a render of the
+    // lobby here would run first and delay it, docs/join-latency.md).
+    startTransition(() => {
+      setJoining(mode);
+      setError(null);
+    });
     let stream: MediaStream | null = null;
     let room: Room | null = null;
     try {
