@@ -5,6 +5,14 @@ import type { ServerName } from './servers/registry.js';
  * process), and what it reports back: one `RESULT <json>` line on stdout.
  */
 
+/**
+ * `per-turn`: what a client sends in one turn of the load generator's event loop leaves in one
+ * write (clients/turn-corker.ts); `per-message`: one write per message, as the generator did
+ * before. The same for every server.
+ */
+export type ClientWrites = 'per-turn' | 'per-message';
+export const CLIENT_WRITES: readonly ClientWrites[] = ['per-turn', 'per-message'];
+
 export interface ServerTarget {
   server: ServerName;
   host: string;
@@ -24,6 +32,8 @@ export interface RelayScenario {
   durationMs: number;
   /** After the window: one pair, one round trip at a time, for this long (0 skips it). */
   probeMs: number;
+  /** How the load generator's clients write: all of a client's sends in one turn at once, or each alone. */
+  clientWrites: ClientWrites;
 }
 
 /** Idle connections, opened up to each level in turn, with the server's RSS read at each. */
