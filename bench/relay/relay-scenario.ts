@@ -86,6 +86,8 @@ export async function runRelayScenario(scenario: RelayScenario): Promise<RelayRe
     serverCpuSeconds: server.cpuSeconds,
     serverCoreShare: server.coreShare,
     cpuMicrosPerMessage: messages > 0 ? (server.cpuSeconds / messages) * 1e6 : NaN,
+    serverReadsPerMessage: messages > 0 ? server.readCalls / messages : NaN,
+    serverWritesPerMessage: messages > 0 ? server.writeCalls / messages : NaN,
     serverWaitShare: server.waitShare,
     loadCoreShare: load.coreShare,
     loadWaitShare: load.waitShare,

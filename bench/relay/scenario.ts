@@ -63,6 +63,9 @@ export interface RelayResult {
   /** Server CPU time over wall time in the window: 1 is one core saturated. */
   serverCoreShare: number;
   cpuMicrosPerMessage: number;
+  /** The server's read-type and write-type system calls per relayed message (/proc/<pid>/io). */
+  serverReadsPerMessage: number;
+  serverWritesPerMessage: number;
   /**
    * Share of the window the server's event-loop thread was runnable but waiting for a CPU that
    * other processes held. Contention inflates CPU per message (less batching, colder caches).
