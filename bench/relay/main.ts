@@ -120,11 +120,12 @@ async function main(): Promise<void> {
     warmupMs: options.warmupMs,
     durationMs: options.durationMs,
     probeMs: options.probeMs,
+    clientWrites: options.clientWrites,
   };
   const env = environment();
   console.log(
     `relay bench (${options.preset}): ${options.servers.map((s) => SERVERS[s].label).join(', ')}; ` +
-      `${options.pairs} pairs × ${options.inflight} in flight per client, ${options.rounds} rounds of ` +
+      `${options.pairs} pairs × ${options.inflight} in flight per client (client writes ${options.clientWrites}), ${options.rounds} rounds of ` +
       `${options.warmupMs / 1000} s warm-up + ${options.durationMs / 1000} s window; ` +
       `idle connections: ${options.connections.join(', ') || 'skipped'}; ` +
       `${env.cpus} CPUs, ${env.pinned ? `server on CPU ${SERVER_CPU}, load on CPU ${LOAD_CPU}` : 'not pinned'}, ` +

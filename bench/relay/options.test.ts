@@ -25,3 +25,9 @@ test('an unknown server or a bad count is refused with the flag named', () => {
   assert.throws(() => parseOptions(['--servers', 'confab,janus']), /--servers: unknown janus/);
   assert.throws(() => parseOptions(['--pairs', '0']), /--pairs must be an integer/);
 });
+
+test('client writes are per turn unless asked otherwise; an unknown mode is refused', () => {
+  assert.equal(parseOptions([]).clientWrites, 'per-turn');
+  assert.equal(parseOptions(['--client-writes', 'per-message']).clientWrites, 'per-message');
+  assert.throws(() => parseOptions(['--client-writes', 'sometimes']), /--client-writes must be one of per-turn, per-message/);
+});

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MAX_QUIET_WAIT_MS } from './machine-load.js';
 import { REPO_ROOT } from './pinned-node.js';
+import { CLIENT_WRITES, type ClientWrites } from './scenario.js';
 import { SERVER_NAMES, isServerName, type ServerName } from './servers/registry.js';
 
 /**
@@ -18,6 +19,7 @@ import { SERVER_NAMES, isServerName, type ServerName } from './servers/registry.
  *   --connections LIST    idle-connection levels for RSS, e.g. 1000,10000; "none" skips
  *   --profile             also run Confab under `node --cpu-prof` and summarise where time goes
  *   --quiet-wait S        the longest to wait for a quiet machine before each run (default 5; 0: never)
+ *   --client-writes MODE  per-turn (default): a client's sends of one turn in one write; per-message
  *   --out FILE            JSON results (default bench/results/relay.json)
  */
 
@@ -36,6 +38,7 @@ export interface BenchOptions {
   profile: boolean;
   /** The longest to wait for a quiet machine before each run. */
   quietWaitMs: number;
+  clientWrites: ClientWrites;
   out: string;
 }
 
@@ -77,6 +80,12 @@ function connectionLevels(raw: string): number[] {
   return [...new Set(levels)].sort((a, b) => a - b);
 }
 
+function clientWrites(raw: string): ClientWrites {
+  const mode = CLIENT_WRITES.find((m) => m === raw);
+  if (!mode) throw new Error(`--client-writes must be one of ${CLIENT_WRITES.join(', ')}, got "${raw}"`);
+  return mode;
+}
+
 export function parseOptions(argv: string[] = process.argv.slice(2)): BenchOptions {
   const { values } = parseArgs({
     args: argv,
@@ -94,6 +103,7 @@ export function parseOptions(argv: string[] = process.argv.slice(2)): BenchOptio
       connections: { type: 'string', default: DEFAULT_CONNECTIONS },
       profile: { type: 'boolean', default: false },
       'quiet-wait': { type: 'string', default: String(MAX_QUIET_WAIT_MS / 1000) },
+      'client-writes': { type: 'string', default: 'per-turn' },
       out: { type: 'string', default: DEFAULT_OUT },
     },
   });
@@ -113,6 +123,7 @@ export function parseOptions(argv: string[] = process.argv.slice(2)): BenchOptio
     connections: connectionLevels(values.connections),
     profile: values.profile,
     quietWaitMs: seconds(values['quiet-wait'], 'quiet-wait', 0),
+    clientWrites: clientWrites(values['client-writes']),
     out: resolve(values.out),
   };
 }

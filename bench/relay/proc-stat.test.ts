@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'vitest';
-import { between, parseProcStat, type ProcSample } from './proc-stat.js';
+import { closeSync, openSync, unlinkSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { between, parseProcIo, parseProcStat, readProcStat, type ProcSample } from './proc-stat.js';
 
 // A real line from /proc/<pid>/stat, with a comm that holds a space and a parenthesis.
 const STAT =
@@ -16,10 +19,33 @@ test('a line without the fields is refused, not read as zero', () => {
 });
 
 test('between gives CPU seconds, the share of one core, and the share spent waiting for a CPU', () => {
-  const start: ProcSample = { cpuSeconds: 10, rssBytes: 0, runQueueWaitSeconds: 1, atMs: 1_000 };
-  const end: ProcSample = { cpuSeconds: 11.5, rssBytes: 0, runQueueWaitSeconds: 1.4, atMs: 3_000 };
+  const start: ProcSample = { cpuSeconds: 10, rssBytes: 0, runQueueWaitSeconds: 1, readCalls: 100, writeCalls: 50, atMs: 1_000 };
+  const end: ProcSample = { cpuSeconds: 11.5, rssBytes: 0, runQueueWaitSeconds: 1.4, readCalls: 160, writeCalls: 80, atMs: 3_000 };
   const delta = between(start, end);
   assert.equal(delta.cpuSeconds, 1.5);
   assert.equal(delta.coreShare, 0.75);
   assert.ok(Math.abs(delta.waitShare - 0.2) < 1e-9);
+  assert.equal(delta.readCalls, 60);
+  assert.equal(delta.writeCalls, 30);
+});
+
+test('read and write system calls come from syscr and syscw of /proc/<pid>/io', () => {
+  const io = 'rchar: 5317\nwchar: 1022\nsyscr: 1432\nsyscw: 977\nread_bytes: 0\nwrite_bytes: 0\ncancelled_write_bytes: 0\n';
+  assert.deepEqual(parseProcIo(io), { readCalls: 1432, writeCalls: 977 });
+  assert.deepEqual(parseProcIo('rchar: 1\n'), { readCalls: NaN, writeCalls: NaN });
+});
+
+test('a write system call of this process shows in its own sample', () => {
+  const file = join(tmpdir(), `proc-stat-test-${process.pid}`);
+  const fd = openSync(file, 'w');
+  try {
+    const before = readProcStat(process.pid);
+    writeSync(fd, 'x');
+    const after = readProcStat(process.pid);
+    // Other threads may write too, so at least one more.
+    assert.ok(after.writeCalls - before.writeCalls >= 1, `syscw went from ${before.writeCalls} to ${after.writeCalls}`);
+  } finally {
+    closeSync(fd);
+    unlinkSync(file);
+  }
 });

@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs';
  * threads) and resident memory. Read from outside the process, so the figure holds whatever the
  * process is doing, and whether or not the load generator keeps up. Also, from
  * /proc/<pid>/schedstat, how long its main thread sat runnable but waiting for a CPU: the
- * measure of how much other work on a shared machine got in the way.
+ * measure of how much other work on a shared machine got in the way. And, from /proc/<pid>/io,
+ * how many read-type and write-type system calls it made (read/readv/recvmsg…, write/writev/
+ * sendmsg…; epoll and the rest are not counted): what batching saves.
  */
 
 export interface ProcSample {
@@ -16,6 +18,9 @@ export interface ProcSample {
   rssBytes: number;
   /** Time the main (event-loop) thread spent runnable but not running, in seconds; NaN if unknown. */
   runQueueWaitSeconds: number;
+  /** Read-type and write-type system calls so far (syscr, syscw); NaN if /proc/<pid>/io is not readable. */
+  readCalls: number;
+  writeCalls: number;
   /** performance.now() when read, in ms. */
   atMs: number;
 }
@@ -62,6 +67,23 @@ function runQueueWaitSeconds(pid: number): number {
   }
 }
 
+/** syscr and syscw from the text of /proc/<pid>/io; NaN for a missing field. */
+export function parseProcIo(text: string): { readCalls: number; writeCalls: number } {
+  const count = (name: string) => {
+    const match = new RegExp(`^${name}: (\\d+)$`, 'm').exec(text);
+    return match ? Number(match[1]) : NaN;
+  };
+  return { readCalls: count('syscr'), writeCalls: count('syscw') };
+}
+
+function readProcIo(pid: number): { readCalls: number; writeCalls: number } {
+  try {
+    return parseProcIo(readFileSync(`/proc/${pid}/io`, 'utf8'));
+  } catch {
+    return { readCalls: NaN, writeCalls: NaN };
+  }
+}
+
 /** utime + stime (ticks) and RSS (pages) from the text of /proc/<pid>/stat. */
 export function parseProcStat(text: string): { ticks: number; rssPages: number } {
   // comm may hold spaces and parentheses; everything after the last ')' is space-separated.
@@ -78,6 +100,7 @@ export function readProcStat(pid: number): ProcSample {
     cpuSeconds: ticks / clockTicksPerSecond(),
     rssBytes: rssPages * pageSizeBytes(),
     runQueueWaitSeconds: runQueueWaitSeconds(pid),
+    ...readProcIo(pid),
     atMs: performance.now(),
   };
 }
@@ -88,6 +111,8 @@ export interface ProcDelta {
   coreShare: number;
   /** Share of the wall time the main thread waited for a CPU while runnable. */
   waitShare: number;
+  readCalls: number;
+  writeCalls: number;
 }
 
 /** What a process did between two samples. */
@@ -95,5 +120,11 @@ export function between(start: ProcSample, end: ProcSample): ProcDelta {
   const cpuSeconds = end.cpuSeconds - start.cpuSeconds;
   const wallSeconds = (end.atMs - start.atMs) / 1000;
   const per = (x: number) => (wallSeconds > 0 ? x / wallSeconds : NaN);
-  return { cpuSeconds, coreShare: per(cpuSeconds), waitShare: per(end.runQueueWaitSeconds - start.runQueueWaitSeconds) };
+  return {
+    cpuSeconds,
+    coreShare: per(cpuSeconds),
+    waitShare: per(end.runQueueWaitSeconds - start.runQueueWaitSeconds),
+    readCalls: end.readCalls - start.readCalls,
+    writeCalls: end.writeCalls - start.writeCalls,
+  };
 }

@@ -1,4 +1,5 @@
 import { connectMany } from './clients/connect-many.js';
+import { turnCorker } from './clients/turn-corker.js';
 import { PROTOCOLS } from './clients/registry.js';
 import type { RelayClient } from './clients/relay-client.js';
 import { EchoLoop, type Endpoint } from './echo-loop.js';
@@ -42,6 +43,7 @@ async function drain(loop: EchoLoop): Promise<void> {
 
 export async function runRelayScenario(scenario: RelayScenario): Promise<RelayResult> {
   const { target } = scenario;
+  turnCorker.enabled = scenario.clientWrites === 'per-turn';
   const clients = await connectMany(PROTOCOLS[target.server], target, 2 * scenario.pairs, CONNECT_CONCURRENCY);
   const loop = new EchoLoop(await pairUp(scenario, clients));
 
@@ -84,6 +86,8 @@ export async function runRelayScenario(scenario: RelayScenario): Promise<RelayRe
     serverCpuSeconds: server.cpuSeconds,
     serverCoreShare: server.coreShare,
     cpuMicrosPerMessage: messages > 0 ? (server.cpuSeconds / messages) * 1e6 : NaN,
+    serverReadsPerMessage: messages > 0 ? server.readCalls / messages : NaN,
+    serverWritesPerMessage: messages > 0 ? server.writeCalls / messages : NaN,
     serverWaitShare: server.waitShare,
     loadCoreShare: load.coreShare,
     loadWaitShare: load.waitShare,

@@ -5,6 +5,14 @@ import type { ServerName } from './servers/registry.js';
  * process), and what it reports back: one `RESULT <json>` line on stdout.
  */
 
+/**
+ * `per-turn`: what a client sends in one turn of the load generator's event loop leaves in one
+ * write (clients/turn-corker.ts); `per-message`: one write per message, as the generator did
+ * before. The same for every server.
+ */
+export type ClientWrites = 'per-turn' | 'per-message';
+export const CLIENT_WRITES: readonly ClientWrites[] = ['per-turn', 'per-message'];
+
 export interface ServerTarget {
   server: ServerName;
   host: string;
@@ -24,6 +32,8 @@ export interface RelayScenario {
   durationMs: number;
   /** After the window: one pair, one round trip at a time, for this long (0 skips it). */
   probeMs: number;
+  /** How the load generator's clients write: all of a client's sends in one turn at once, or each alone. */
+  clientWrites: ClientWrites;
 }
 
 /** Idle connections, opened up to each level in turn, with the server's RSS read at each. */
@@ -53,6 +63,9 @@ export interface RelayResult {
   /** Server CPU time over wall time in the window: 1 is one core saturated. */
   serverCoreShare: number;
   cpuMicrosPerMessage: number;
+  /** The server's read-type and write-type system calls per relayed message (/proc/<pid>/io). */
+  serverReadsPerMessage: number;
+  serverWritesPerMessage: number;
   /**
    * Share of the window the server's event-loop thread was runnable but waiting for a CPU that
    * other processes held. Contention inflates CPU per message (less batching, colder caches).

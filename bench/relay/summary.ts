@@ -10,6 +10,9 @@ export interface RelaySummary {
   cpuMicrosPerMessage: number;
   cpuMicrosPerMessageMin: number;
   cpuMicrosPerMessageMax: number;
+  /** The server's read and write system calls per relayed message. */
+  serverReadsPerMessage: number;
+  serverWritesPerMessage: number;
   serverCoreShare: number;
   /** Share of the window the server waited for a CPU held by other processes (contention). */
   serverWaitShare: number;
@@ -51,6 +54,8 @@ export function summarizeRelay(runs: readonly RelayResult[]): RelaySummary | und
     cpuMicrosPerMessage: med(cpu),
     cpuMicrosPerMessageMin: Math.min(...cpu),
     cpuMicrosPerMessageMax: Math.max(...cpu),
+    serverReadsPerMessage: med(runs.map((r) => r.serverReadsPerMessage ?? NaN)),
+    serverWritesPerMessage: med(runs.map((r) => r.serverWritesPerMessage ?? NaN)),
     serverCoreShare: med(runs.map((r) => r.serverCoreShare)),
     serverWaitShare: med(runs.map((r) => r.serverWaitShare)),
     loadCoreShare: med(runs.map((r) => r.loadCoreShare)),

@@ -1,4 +1,6 @@
+import type { Socket } from 'node:net';
 import { WebSocket } from 'ws';
+import { turnCorker } from './turn-corker.js';
 
 /**
  * A WebSocket client that speaks JSON text frames, for the three servers with raw-WebSocket
@@ -14,6 +16,11 @@ interface Waiter {
   resolve: (msg: JsonMessage) => void;
   reject: (error: Error) => void;
   timer: NodeJS.Timeout;
+}
+
+/** The TCP socket under an open `ws` WebSocket (its private `_socket`), for the turn corker. */
+export function tcpSocketOf(ws: WebSocket): Socket {
+  return (ws as unknown as { _socket: Socket })._socket;
 }
 
 export class JsonSocket {
@@ -66,6 +73,7 @@ export class JsonSocket {
   }
 
   send(msg: object): void {
+    turnCorker.cork(tcpSocketOf(this.ws));
     this.ws.send(JSON.stringify(msg));
   }
 

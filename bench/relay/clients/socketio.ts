@@ -1,4 +1,8 @@
+import type { Socket as NetSocket } from 'node:net';
 import { io, type Socket } from 'socket.io-client';
+import type { WebSocket } from 'ws';
+import { tcpSocketOf } from './json-socket.js';
+import { turnCorker } from './turn-corker.js';
 import type { CandidateData } from '../signal-payload.js';
 import { HANDSHAKE_TIMEOUT_MS, ignoreFailure, ignoreSignal, type ClientProtocol, type RelayClient } from './relay-client.js';
 
@@ -12,6 +16,11 @@ interface SignalEvent {
   data: unknown;
 }
 
+/** The `ws` WebSocket under engine.io's WebSocket transport (engine.io-client's private `ws`). */
+function engineWebSocket(socket: Socket): WebSocket {
+  return (socket.io.engine.transport as unknown as { ws: WebSocket }).ws;
+}
+
 class SocketIoClient implements RelayClient {
   onSignal: RelayClient['onSignal'] = ignoreSignal;
   onFailure: RelayClient['onFailure'] = ignoreFailure;
@@ -20,6 +29,8 @@ class SocketIoClient implements RelayClient {
   constructor(
     private readonly socket: Socket,
     readonly id: string,
+    /** The TCP socket under socket.io's WebSocket transport, for the turn corker. */
+    private readonly tcp: NetSocket,
   ) {
     socket.on('signal', (msg: SignalEvent) => this.onSignal(msg.from, msg.data));
     socket.on('disconnect', (reason) => {
@@ -28,6 +39,7 @@ class SocketIoClient implements RelayClient {
   }
 
   send(to: string, data: CandidateData): void {
+    turnCorker.cork(this.tcp);
     this.socket.emit('signal', { to, data });
   }
 
@@ -49,7 +61,7 @@ export const socketIoProtocol: ClientProtocol = {
       });
       socket.once('connect', () => {
         socket.off('connect_error');
-        resolve(new SocketIoClient(socket, socket.id!));
+        resolve(new SocketIoClient(socket, socket.id!, tcpSocketOf(engineWebSocket(socket))));
       });
       socket.once('connect_error', (error) => {
         socket.disconnect();

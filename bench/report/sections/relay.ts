@@ -62,7 +62,9 @@ export const relaySection: Section = {
     const settings =
       `${int(num(result, 'options', 'pairs'))} pairs × ${int(num(result, 'options', 'inflight'))} in flight, ` +
       `${int(num(result, 'options', 'rounds'))} round(s) of ${fixed((num(result, 'options', 'durationMs') ?? NaN) / 1000, 0)} s (medians), ` +
-      `preset ${str(result, 'options', 'preset') ?? '?'}`;
+      `preset ${str(result, 'options', 'preset') ?? '?'}; ` +
+      // Results from before the option wrote one message per write.
+      `load-generator clients write ${str(result, 'options', 'clientWrites') ?? 'per-message'}`;
     const figures = table(
       ['server', 'msgs/s', 'CPU µs/msg', 'RTT p50 ms', 'RTT p99 ms', '1-in-flight p50 ms', '1-in-flight p99 ms', rssHeader, 'failures'],
       servers.map((s) => [
