@@ -102,7 +102,7 @@ async function runIdle(options: BenchOptions): Promise<Map<ServerName, IdleResul
   if (options.connections.length === 0) return results;
   for (const name of options.servers) {
     await waitForQuiet(options.quietWaitMs);
-    const result = await measureIdle(SERVERS[name], options.connections);
+    const result = await measureIdle(SERVERS[name], options.connections, options.idleSettleMs);
     results.set(name, result);
     console.log(`idle   ${SERVERS[name].label.padEnd(9)}  ${describeIdle(result)}`);
   }

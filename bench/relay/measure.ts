@@ -37,12 +37,12 @@ export async function measureRelay(spec: ServerSpec, params: RelayParams, launch
   }
 }
 
-export async function measureIdle(spec: ServerSpec, levels: readonly number[]): Promise<IdleResult> {
+export async function measureIdle(spec: ServerSpec, levels: readonly number[], settleMs: number): Promise<IdleResult> {
   const server = await launchServer(spec);
   try {
     const most = Math.max(...levels);
-    const timeoutMs = SETUP_BUDGET_MS + most * IDLE_MS_PER_CONNECTION;
-    const result = await runLoadGenerator({ kind: 'idle', target: target(server), levels: [...levels] }, timeoutMs);
+    const timeoutMs = SETUP_BUDGET_MS + most * IDLE_MS_PER_CONNECTION + (levels.length + 1) * settleMs;
+    const result = await runLoadGenerator({ kind: 'idle', target: target(server), levels: [...levels], settleMs }, timeoutMs);
     assertAlive(server);
     return result as IdleResult;
   } finally {

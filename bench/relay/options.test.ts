@@ -31,3 +31,8 @@ test('client writes are per turn unless asked otherwise; an unknown mode is refu
   assert.equal(parseOptions(['--client-writes', 'per-message']).clientWrites, 'per-message');
   assert.throws(() => parseOptions(['--client-writes', 'sometimes']), /--client-writes must be one of per-turn, per-message/);
 });
+
+test('RSS is read after 15 s of quiet unless --idle-settle says otherwise', () => {
+  assert.equal(parseOptions([]).idleSettleMs, 15_000);
+  assert.equal(parseOptions(['--idle-settle', '1']).idleSettleMs, 1_000);
+});

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MAX_QUIET_WAIT_MS } from './machine-load.js';
+import { IDLE_SETTLE_MS } from './idle-scenario.js';
 import { REPO_ROOT } from './pinned-node.js';
 import { CLIENT_WRITES, type ClientWrites } from './scenario.js';
 import { SERVER_NAMES, isServerName, type ServerName } from './servers/registry.js';
@@ -17,6 +18,7 @@ import { SERVER_NAMES, isServerName, type ServerName } from './servers/registry.
  *   --attempts N          tries per relay run; the least contended counts (quick 1, full 2)
  *   --warmup S, --duration S, --probe S   seconds (override the preset)
  *   --connections LIST    idle-connection levels for RSS, e.g. 1000,10000; "none" skips
+ *   --idle-settle S       quiet seconds before each RSS reading (default 15: the server idle, as its connections are)
  *   --profile             also run Confab under `node --cpu-prof` and summarise where time goes
  *   --quiet-wait S        the longest to wait for a quiet machine before each run (default 5; 0: never)
  *   --client-writes MODE  per-turn (default): a client's sends of one turn in one write; per-message
@@ -38,6 +40,8 @@ export interface BenchOptions {
   profile: boolean;
   /** The longest to wait for a quiet machine before each run. */
   quietWaitMs: number;
+  /** Quiet time before each idle RSS reading. */
+  idleSettleMs: number;
   clientWrites: ClientWrites;
   out: string;
 }
@@ -103,6 +107,7 @@ export function parseOptions(argv: string[] = process.argv.slice(2)): BenchOptio
       connections: { type: 'string', default: DEFAULT_CONNECTIONS },
       profile: { type: 'boolean', default: false },
       'quiet-wait': { type: 'string', default: String(MAX_QUIET_WAIT_MS / 1000) },
+      'idle-settle': { type: 'string', default: String(IDLE_SETTLE_MS / 1000) },
       'client-writes': { type: 'string', default: 'per-turn' },
       out: { type: 'string', default: DEFAULT_OUT },
     },
@@ -123,6 +128,7 @@ export function parseOptions(argv: string[] = process.argv.slice(2)): BenchOptio
     connections: connectionLevels(values.connections),
     profile: values.profile,
     quietWaitMs: seconds(values['quiet-wait'], 'quiet-wait', 0),
+    idleSettleMs: seconds(values['idle-settle'], 'idle-settle', 0),
     clientWrites: clientWrites(values['client-writes']),
     out: resolve(values.out),
   };

@@ -24,7 +24,7 @@ describe('bench:relay quick mode', () => {
       const out = scratch.file('relay.json');
       const run = await runBench(
         'bench/relay/main.ts',
-        ['--rounds', '1', '--warmup', '0.5', '--duration', '1', '--probe', '0.5', '--pairs', '10', '--connections', '200', '--quiet-wait', '0', '--servers', SERVERS.join(','), '--out', out],
+        ['--rounds', '1', '--warmup', '0.5', '--duration', '1', '--probe', '0.5', '--pairs', '10', '--connections', '200', '--idle-settle', '1', '--quiet-wait', '0', '--servers', SERVERS.join(','), '--out', out],
         RUN_TIMEOUT_MS,
       );
       expect(run.exitCode, run.output).toBe(0);

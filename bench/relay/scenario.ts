@@ -42,6 +42,8 @@ export interface IdleScenario {
   target: ServerTarget;
   /** Ascending connection counts, e.g. [1000, 10000]. */
   levels: number[];
+  /** Quiet time before each RSS reading (IDLE_SETTLE_MS by default). */
+  settleMs: number;
 }
 
 export type Scenario = RelayScenario | IdleScenario;
