@@ -16,7 +16,11 @@ type PlaceholderFactory = NonNullable<ConstructorParameters<typeof PeerSession>[
  * A prepared (lobby) session offering to `amy`, told that `hint` (a 720p camera) will follow;
  * with no `placeholderVideo`, the page can make no blank picture (as in Node).
  */
-function preparedOfferer({ hint = camera720(), placeholderVideo = () => undefined }: { hint?: FakeTrack; placeholderVideo?: PlaceholderFactory } = {}) {
+function preparedOfferer({
+  hint = camera720(),
+  videoHint = () => hint,
+  placeholderVideo = () => undefined,
+}: { hint?: FakeTrack; videoHint?: () => FakeTrack | undefined; placeholderVideo?: PlaceholderFactory } = {}) {
   let pc: FakePeerConnection | undefined;
   const session = new PeerSession({
     selfId: 'zed',
@@ -24,7 +28,7 @@ function preparedOfferer({ hint = camera720(), placeholderVideo = () => undefine
     iceServers: [],
     localStream: null,
     prepared: true,
-    videoHint: () => hint as unknown as MediaStreamTrack,
+    videoHint: () => videoHint() as unknown as MediaStreamTrack | undefined,
     placeholderVideo,
     createPeerConnection: (config) => {
       pc = new FakePeerConnection(config);
@@ -123,27 +127,16 @@ describe('PeerSession, prepared', () => {
     const sized = (width: number, height: number) => Object.assign(new FakeTrack('video'), { getSettings: () => ({ width, height }) });
     let camera: FakeTrack | undefined;
     const blanks: { size: string; track: FakeTrack; released: boolean }[] = [];
-    let pc: FakePeerConnection | undefined;
-    const session = new PeerSession({
-      selfId: 'zed',
-      remoteId: 'amy',
-      iceServers: [],
-      localStream: null,
-      prepared: true,
-      videoHint: () => camera as unknown as MediaStreamTrack | undefined,
+    const { session, pc } = preparedOfferer({
+      videoHint: () => camera,
       placeholderVideo: (width, height) => {
         const blank = { size: `${width}x${height}`, track: new FakeTrack('video'), released: false };
         blanks.push(blank);
         return { track: blank.track as unknown as MediaStreamTrack, release: () => void (blank.released = true) };
       },
-      createPeerConnection: (config) => {
-        pc = new FakePeerConnection(config);
-        return pc as unknown as RTCPeerConnection;
-      },
     });
-    session.offerLocalMedia();
     // The video sender's encoding, as a browser keeps it.
-    const sender = pc!.getSenders()[1]! as unknown as { track: FakeTrack | null };
+    const sender = pc.getSenders()[1]! as unknown as { track: FakeTrack | null };
     let encodings: RTCRtpEncodingParameters[] = [{}];
     Object.assign(sender, {
       getParameters: () => ({ encodings: encodings.map((e) => ({ ...e })) }),
