@@ -7,26 +7,35 @@ import { HANDSHAKE_TIMEOUT_MS, ignoreFailure, ignoreSignal, type ClientProtocol,
  * PeerJS's protocol, as its browser client speaks it: the client picks its id (a UUID, like the
  * server's /id endpoint hands out) and a token, connects to `/peerjs?key=…&id=…&token=…`, and is
  * registered once it gets `{"type":"OPEN"}`. `{"type":"CANDIDATE","payload":…,"dst":…}` reaches
- * `dst` as `{"type":"CANDIDATE","src":…,"dst":…,"payload":…}`.
+ * `dst` as `{"type":"CANDIDATE","src":…,"dst":…,"payload":…}`. Like the browser client, it sends
+ * `{"type":"HEARTBEAT"}` every 5 s (the client's `pingInterval`): the server counts a client that
+ * stays silent for `alive_timeout` as gone, and an idle PeerJS server in use receives them.
  */
 
 const PEERJS_KEY = 'peerjs';
+/** How often PeerJS's browser client tells the server it is alive (its `pingInterval` default). */
+export const PEERJS_HEARTBEAT_MS = 5_000;
 /** Messages the server sends about a peer that is gone: the measurement is broken. */
 const FAILURE_TYPES = new Set(['ERROR', 'ID-TAKEN', 'EXPIRE', 'LEAVE']);
 
 class PeerJsClient implements RelayClient {
   onSignal: RelayClient['onSignal'] = ignoreSignal;
   onFailure: RelayClient['onFailure'] = ignoreFailure;
+  private readonly heartbeat: ReturnType<typeof setInterval>;
 
   constructor(
     private readonly socket: JsonSocket,
     readonly id: string,
   ) {
+    this.heartbeat = setInterval(() => this.socket.send({ type: 'HEARTBEAT' }), PEERJS_HEARTBEAT_MS);
     socket.listen((msg) => {
       if (msg.type === 'CANDIDATE') this.onSignal(msg.src as string, msg.payload);
       else if (typeof msg.type === 'string' && FAILURE_TYPES.has(msg.type)) this.onFailure(`${msg.type}: ${JSON.stringify(msg.payload)}`);
     });
-    socket.onUnexpectedClose = (code) => this.onFailure(`connection closed (code ${code})`);
+    socket.onUnexpectedClose = (code) => {
+      clearInterval(this.heartbeat);
+      this.onFailure(`connection closed (code ${code})`);
+    };
   }
 
   send(to: string, data: CandidateData): void {
@@ -34,6 +43,7 @@ class PeerJsClient implements RelayClient {
   }
 
   close(): void {
+    clearInterval(this.heartbeat);
     this.socket.close();
   }
 }
