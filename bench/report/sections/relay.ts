@@ -52,7 +52,7 @@ export const relaySection: Section = {
     'Four signaling servers relay ICE-candidate signals (224–308-byte frames) between pairs of clients, each server ' +
     'in its own process pinned to CPU 0 and the load generator pinned to CPU 1, one server after another in the same run. ' +
     'CPU µs/msg is the server process’s utime + stime over the measured window divided by the messages it relayed; ' +
-    'RSS per connection is the server’s RSS with N idle sessions open minus its RSS with none, over N, both after 15 s of quiet and a full GC (PeerJS's clients send its 5 s heartbeat, as its browser client does). ' +
+    'RSS per connection is the server’s RSS with N idle sessions open minus its RSS with none, over N, both after 15 s of quiet and a full GC (PeerJS’s clients send its 5 s heartbeat, as its browser client does). ' +
     'Full method: [benchmarks-relay.md](benchmarks-relay.md).',
   render(result) {
     const levels = numbers(result, 'options', 'connections');
