@@ -54,11 +54,17 @@ function totals(pcs: readonly ReceivedMedia[]): { audioPacketsReceived: number }
 describe('prepared join', () => {
   const { stage } = useServerAndStage(browser);
 
+  /** `name` in `room`, their peer connections recorded for the checks on what they receive. */
+  async function recordedMember(name: string, room: string): Promise<Person> {
+    const person = await stage.person(name);
+    await recordPeerConnections(person);
+    await joinAndEnter(person.page, stage.url, room, name);
+    return person;
+  }
+
   test('before Join no sound or picture goes either way and nobody sees the visitor; after Join both decode, on the prepared connection', async () => {
     const room = uniqueRoom('prep');
-    const ann = await stage.person('ann');
-    await recordPeerConnections(ann);
-    await joinAndEnter(ann.page, stage.url, room, 'ann');
+    const ann = await recordedMember('ann', room);
 
     const vic = await stage.person('vic');
     await intoLobby(vic, stage.url, room);
@@ -99,9 +105,7 @@ describe('prepared join', () => {
 
   test('a camera that starts after the lobby prepared still warms the prepared connection: the member receives a blank picture, then the camera', async () => {
     const room = uniqueRoom('prep-late-cam');
-    const ann = await stage.person('ann');
-    await recordPeerConnections(ann);
-    await joinAndEnter(ann.page, stage.url, room, 'ann');
+    const ann = await recordedMember('ann', room);
 
     const vic = await stage.person('vic');
     // A camera slow to start, as real ones are: the lobby prepares before it runs.
@@ -159,9 +163,7 @@ describe('prepared join', () => {
 
   test('a lobby visitor who closes the tab leaves no trace at the member', async () => {
     const room = uniqueRoom('prep-gone');
-    const ann = await stage.person('ann');
-    await recordPeerConnections(ann);
-    await joinAndEnter(ann.page, stage.url, room, 'ann');
+    const ann = await recordedMember('ann', room);
     const wen = await stage.person('wen');
     await intoLobby(wen, stage.url, room);
     await untilConnected(ann.page, 1, "the member's connection to the lobby visitor to be up");
