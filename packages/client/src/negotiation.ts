@@ -1,6 +1,7 @@
 import type { SignalData } from '@confab/protocol';
 import { RemoteCandidates } from './ice-candidates.js';
 import { holdBackPoliteOffer } from './polite-offer.js';
+import { withStartBitrate } from './start-bitrate.js';
 
 /** What the negotiation of one connection needs of its peer session. */
 export interface NegotiationHost {
@@ -68,7 +69,8 @@ export class Negotiation {
     this.isSettingRemoteAnswerPending = description.type === 'answer';
     try {
       // On a collision the polite side gets here too; setRemoteDescription rolls back implicitly.
-      await pc.setRemoteDescription(description);
+      // The video we send starts at a higher estimate than Chromium's own (start-bitrate.ts).
+      await pc.setRemoteDescription(description.sdp ? { type: description.type, sdp: withStartBitrate(description.sdp) } : description);
     } finally {
       this.isSettingRemoteAnswerPending = false;
     }

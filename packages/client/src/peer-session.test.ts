@@ -2,6 +2,7 @@ import type { SignalData } from '@confab/protocol';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FakePeerConnection } from '../test/fake-rtc.js';
 import { PeerSession } from './peer-session.js';
+import { START_BITRATE_KBPS, withStartBitrate } from './start-bitrate.js';
 
 afterEach(() => {
   FakePeerConnection.instances = [];
@@ -60,6 +61,15 @@ describe('PeerSession perfect negotiation', () => {
     await vi.waitFor(() => expect(signals).toHaveLength(2));
     expect(signals[1]).toEqual({ description: { type: 'answer', sdp: 'fake-answer' } });
     expect(pc.log.slice(-2)).toEqual(['setRemoteDescription:offer', 'setLocalDescription:answer']);
+  });
+
+  it('applies the other side\'s video codecs with the start bitrate (start-bitrate.ts), so its own video starts at it', async () => {
+    const { session: s, pc, signals } = session('amy', 'zed');
+    const sdp = ['v=0', 'm=video 9 UDP/TLS/RTP/SAVPF 96', 'a=rtpmap:96 VP8/90000', ''].join('\r\n');
+    s.handleSignal({ description: { type: 'offer', sdp } });
+    await vi.waitFor(() => expect(signals).toHaveLength(1));
+    expect(pc.remoteDescription?.sdp).toBe(withStartBitrate(sdp));
+    expect(pc.remoteDescription?.sdp).toContain(`a=fmtp:96 x-google-start-bitrate=${START_BITRATE_KBPS}`);
   });
 
   it('local candidates are relayed as plain init objects, and null as end-of-candidates', () => {
