@@ -30,7 +30,7 @@ test('one quick measure of each sender produces sane figures', { timeout: QUICK_
     const report = JSON.parse(await readFile(out, 'utf8')) as JoinFloorReport;
     expect(report.name).toBe('join-floor');
     expect(report.chromium).toMatch(/^\d+\./);
-    for (const variant of ['cold', 'warm'] as const) {
+    for (const variant of ['cold', 'warm', 'warm-default'] as const) {
       expect(report.samples[variant]).toHaveLength(1);
       const ms = report.samples[variant][0]!.ms;
       expect(ms > 0 && ms < SANE_MAX_MS, `${variant}: ${ms} ms`).toBe(true);

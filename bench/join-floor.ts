@@ -7,11 +7,13 @@
  * best when no picture may leave before it (docs/join-latency.md), before any signaling, React
  * render or page load is added. Variants, interleaved:
  *
- *   cold   the sender had no track before (the prepared join before its warm encoder)
- *   warm   the sender had been sending a blank picture of the camera's size, generated as the app
- *          does (placeholder-video.ts)
+ *   cold           the sender had no track before (the prepared join before its warm encoder)
+ *   warm           the sender had been sending a blank picture of the camera's size, generated as
+ *                  the app does (placeholder-video.ts), and started its congestion controller at
+ *                  the app's start bitrate (start-bitrate.ts)
+ *   warm-default   the same with Chromium's own start bitrate (300 kbit/s)
  *
- * Both send at 360 lines (`scaleResolutionDownBy` 2 of a 1280×720 fake camera), like a prepared
+ * All send at 360 lines (`scaleResolutionDownBy` 2 of a 1280×720 fake camera), like a prepared
  * connection's first frames.
  *
  * Usage: npm run bench:join-floor -- [--runs N] [--out FILE]
@@ -24,6 +26,7 @@ import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { withStartBitrate } from '../packages/client/src/start-bitrate.js';
 import { launchBrowser } from '../e2e/harness/browser.js';
 import { REPO_ROOT } from '../e2e/harness/server.js';
 import { machineInfo } from './report/machine.js';
@@ -32,7 +35,7 @@ import { summarize, type Summary } from './stats.js';
 
 const DEFAULT_RUNS = 9;
 const DEFAULT_OUT = resolve(REPO_ROOT, 'bench/results/join-floor.json');
-const VARIANTS = ['cold', 'warm'] as const;
+const VARIANTS = ['cold', 'warm', 'warm-default'] as const;
 type Variant = (typeof VARIANTS)[number];
 /** How long the connection runs before the camera goes on: the time a person spends in the lobby, shortened. */
 const LOBBY_MS = 1_500;
@@ -58,7 +61,8 @@ interface FloorSample {
 }
 
 /** Runs in the page: one measure. Self-contained (serialized). */
-async function measureInPage({ warm, lobbyMs }: { warm: boolean; lobbyMs: number }): Promise<FloorSample> {
+async function measureInPage({ variant, lobbyMs }: { variant: Variant; lobbyMs: number }): Promise<FloorSample> {
+  const warm = variant !== 'cold';
   const BLANK_MAX_LEVEL = 24;
   const FPS = 15;
   const camera = await navigator.mediaDevices.getUserMedia({ video: { width: 1280, height: 720 } });
@@ -87,7 +91,11 @@ async function measureInPage({ warm, lobbyMs }: { warm: boolean; lobbyMs: number
   await sending.setLocalDescription();
   await receiving.setRemoteDescription(sending.localDescription!);
   await receiving.setLocalDescription();
-  await sending.setRemoteDescription(receiving.localDescription!);
+  // The app's start bitrate goes on the description the sender applies (start-bitrate.ts, exposed
+  // from Node by main()).
+  const { sdp: answer = '' } = receiving.localDescription!;
+  const withStartBitrate = (window as unknown as { confabWithStartBitrate: (sdp: string) => Promise<string> }).confabWithStartBitrate;
+  await sending.setRemoteDescription({ type: 'answer', sdp: variant === 'warm-default' ? answer : await withStartBitrate(answer) });
   const video = document.createElement('video');
   video.muted = true;
   video.playsInline = true;
@@ -141,17 +149,18 @@ async function main(): Promise<void> {
     // The in-page function is serialized from tsx's output, which names functions through a
     // `__name` helper that the page does not have.
     await page.addInitScript('globalThis.__name = (fn) => fn;');
+    await page.exposeFunction('confabWithStartBitrate', (sdp: string) => withStartBitrate(sdp));
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-    const samples: Record<Variant, FloorSample[]> = { cold: [], warm: [] };
+    const samples: Record<Variant, FloorSample[]> = { cold: [], warm: [], 'warm-default': [] };
     for (let i = 0; i < runs; i++) {
       for (const variant of VARIANTS) {
-        const sample = await page.evaluate(measureInPage, { warm: variant === 'warm', lobbyMs: LOBBY_MS });
+        const sample = await page.evaluate(measureInPage, { variant, lobbyMs: LOBBY_MS });
         samples[variant].push(sample);
         const kbps = sample.bitrate === null ? '—' : `${Math.round(sample.bitrate / 1000)} kbit/s`;
         console.log(`${variant} run ${i + 1}: ${sample.ms.toFixed(0)} ms (estimate at the switch ${kbps}), load ${loadavg()[0]!.toFixed(2)}`);
       }
     }
-    const summaries = { cold: summarize(samples.cold.map((s) => s.ms)), warm: summarize(samples.warm.map((s) => s.ms)) };
+    const summaries = Object.fromEntries(VARIANTS.map((variant) => [variant, summarize(samples[variant].map((s) => s.ms))])) as Record<Variant, Summary>;
     for (const variant of VARIANTS) {
       console.log(`${variant}: median ${summaries[variant].median.toFixed(0)} ms, p90 ${summaries[variant].p90.toFixed(0)} ms, n=${summaries[variant].n}`);
     }
