@@ -60,12 +60,16 @@ export async function updateBenchmarksReport(options: ReportOptions = {}): Promi
   const docsDir = options.docsDir ?? DOCS_DIR;
   const written: string[] = [];
   const parts = [INTRO];
+  const page = join(docsDir, 'benchmarks.md');
+  const earlier = measuredSections(await readFile(page, 'utf8').catch(() => ''));
   const known = new Set(SECTIONS.map((s) => s.name));
   for (const section of SECTIONS) {
     parts.push(`## ${section.title}`, `\`${section.command}\`. ${section.about}`);
     const result = await readResult(resultsDir, section.name);
     if (result === undefined) {
-      parts.push(`*Not measured yet: run \`${section.command}\`.*`);
+      // No results here (a fresh clone: bench/results/ is not committed): the figures the page
+      // has from an earlier run stay, with their charts, rather than being wiped.
+      parts.push(earlier.get(section.title) ?? `*Not measured yet: run \`${section.command}\`.*`);
       continue;
     }
     const rendered = section.render(result);
@@ -87,10 +91,24 @@ export async function updateBenchmarksReport(options: ReportOptions = {}): Promi
     .filter((f) => f.endsWith('.json') && !known.has(f.slice(0, -'.json'.length)))
     .sort();
   if (others.length > 0) parts.push('## Other results', `Also in bench/results/, not rendered here: ${others.map((f) => `\`${f}\``).join(', ')}.`);
-  const page = join(docsDir, 'benchmarks.md');
   await writeFile(page, `${parts.join('\n\n')}\n`);
   written.push(page);
   return written;
+}
+
+/**
+ * The measured figures of each section of an earlier report, by title: what follows the section's
+ * command line, up to the next section. Sections that were not measured then are left out.
+ */
+export function measuredSections(markdown: string): Map<string, string> {
+  const sections = new Map<string, string>();
+  for (const chunk of markdown.split(/^## /m).slice(1)) {
+    const [title = '', ...rest] = chunk.split('\n\n');
+    // rest[0] is the command and what it measures (rewritten from the section's own text).
+    const figures = rest.slice(1).join('\n\n').trim();
+    if (figures && !figures.startsWith('*Not measured yet')) sections.set(title.trim(), figures);
+  }
+  return sections;
 }
 
 /**

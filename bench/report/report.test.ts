@@ -97,4 +97,15 @@ describe('updateBenchmarksReport', () => {
     expect(md).toContain('| x | – |');
     expect(md).toContain('`broken.json`');
   });
+
+  it('keeps the figures of a section whose results are not here (a fresh clone) instead of wiping them', async () => {
+    await write('relay', relay);
+    await updateBenchmarksReport({ resultsDir: results, docsDir: docs });
+    const measured = await page();
+    await rm(join(results, 'relay.json'));
+    await updateBenchmarksReport({ resultsDir: results, docsDir: docs });
+    expect(await page()).toBe(measured);
+    expect(measured).toContain('| Confab | 40,000 |');
+    expect(measured).toContain('*Not measured yet: run `npm run bench:datachannel`.*');
+  });
 });
