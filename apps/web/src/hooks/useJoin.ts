@@ -25,7 +25,7 @@ export function useJoin({ connection, media, onJoined }: JoinOptions) {
   const [joining, setJoining] = useState<JoinMode | null>(null);
   const [error, setError] = useState<Text | null>(null);
   const mounted = useRef(true);
-  // A second click before the first join settled is ignored (the button is disabled a render later).
+  // A second click before the first join settled is ignored (the button shows as disabled a render later).
   const inFlight = useRef(false);
   useEffect(() => {
     mounted.current = true;

@@ -78,15 +78,29 @@ export function useStreamVideo({ stream, muted, trackKey, guard, onFirstFrame }:
     };
   }, [stream]);
 
-  // On unmount: let go of the stream, and of the element in the guard.
+  // On unmount: let go of the element in the guard, and of the stream once the page is idle.
+  // Tearing the player down takes the main thread ~15 ms, and the lobby's preview unmounts in the
+  // click on Join, when the room's first picture is waiting for it; an element out of the page is
+  // paused already.
   useEffect(() => {
     const video = ref.current;
     return () => {
       if (!video) return;
       guard?.forget(video);
-      video.srcObject = null;
+      whenIdle(() => {
+        if (!video.isConnected) video.srcObject = null;
+      });
     };
   }, [guard]);
 
   return { ref, hasFrame: stream !== null && framedStream === stream };
+}
+
+/** The longest a release waits for an idle moment. */
+const RELEASE_TIMEOUT_MS = 2_000;
+
+/** Runs `task` when the main thread is idle (no `requestIdleCallback` in Safari: a timer). */
+function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: RELEASE_TIMEOUT_MS });
+  else setTimeout(task, RELEASE_TIMEOUT_MS);
 }
