@@ -32,7 +32,7 @@ export interface StageLog {
 const REMOTE_VIDEO = '[data-testid="tile"][data-self="false"] video';
 
 /** Runs in the page, before any script of the app. Self-contained: it is serialized. */
-function probe({ remoteVideoSelector, pollStats }: { remoteVideoSelector: string; pollStats: boolean }): void {
+function probe({ remoteVideoSelector, pollStats, remoteVideos }: { remoteVideoSelector: string; pollStats: boolean; remoteVideos: boolean }): void {
   /** getStats every this often while a connection starts (with `pollStats`): precise enough, and cheap. */
   const STATS_POLL_MS = 10;
   /** Polling stops this long after the connection was made, whatever happened. */
@@ -295,6 +295,7 @@ function probe({ remoteVideoSelector, pollStats }: { remoteVideoSelector: string
     };
     video.requestVideoFrameCallback(onFrame);
   };
+  if (!remoteVideos) return;
   new MutationObserver(() => {
     for (const video of document.querySelectorAll<HTMLVideoElement>(remoteVideoSelector)) watch(video);
   }).observe(document, { childList: true, subtree: true });
@@ -303,9 +304,12 @@ function probe({ remoteVideoSelector, pollStats }: { remoteVideoSelector: string
 /**
  * Installs the probe in every page of `context`, before the app's scripts. `pollStats` adds the
  * media path's steps from getStats (polled every few ms while a connection starts: it costs CPU).
+ * `remoteVideos: false` leaves out the remote videos' steps, whose blank-frame check reads every
+ * frame back from the page until one shows a picture: a resident's page, whose videos are not
+ * the figure, then spends none of the machine's CPU on it while its encoder starts.
  */
-export async function installStageProbe(context: BrowserContext, { pollStats = false } = {}): Promise<void> {
-  await context.addInitScript(probe, { remoteVideoSelector: REMOTE_VIDEO, pollStats });
+export async function installStageProbe(context: BrowserContext, { pollStats = false, remoteVideos = true } = {}): Promise<void> {
+  await context.addInitScript(probe, { remoteVideoSelector: REMOTE_VIDEO, pollStats, remoteVideos });
 }
 
 /** Forgets the events so far (a resident between runs). */

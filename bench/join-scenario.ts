@@ -59,7 +59,7 @@ export async function openBenchRoom(
     for (let i = 0; i < people - 1; i++) {
       const resident = await newPerson(browser, residentName(i));
       residents.push(resident);
-      await installStageProbe(resident.context, { pollStats });
+      await installStageProbe(resident.context, { pollStats, remoteVideos: false });
       await joinAndEnter(resident.page, server.url, room, resident.name);
     }
     if (residents.length > 1) await expectMesh(residents);
