@@ -75,7 +75,7 @@ describe('Heartbeat', () => {
         dead.push(c);
         seen.delete(c);
       },
-      tracked: () => seen,
+      forEachTracked: (visit) => seen.forEach((lastSeen, connId) => visit(connId, lastSeen)),
     });
     hb.start();
     for (let t = 0; t < 6; t++) {

@@ -12,11 +12,13 @@ export interface HeartbeatOptions {
   now?: () => number;
   /**
    * For a transport that already records when each of its connections was last heard from: the
-   * sweep reads them here, and `touch` and `remove` are not needed (no write per frame, no second
-   * map of every connection). A connection reported dead must leave this list, or it is reported
-   * again at the next sweep.
+   * sweep calls this, which calls `visit` once for each connection with its last-seen time, and
+   * `touch` and `remove` are not needed (no write per frame, no second map of every connection).
+   * A visitor rather than an iterable, so a sweep allocates nothing per connection (no tuple, no
+   * iterator result). A connection reported dead must leave the transport's list, or it is
+   * reported again at the next sweep.
    */
-  tracked?: () => Iterable<readonly [connId: string, lastSeen: number]>;
+  forEachTracked?: (visit: (connId: string, lastSeen: number) => void) => void;
 }
 
 /**
@@ -61,12 +63,13 @@ export class Heartbeat {
 
   private sweep(): void {
     const deadline = this.now() - this.timeoutMs;
-    const tracked = this.options.tracked;
-    if (tracked) {
-      for (const [connId, seen] of tracked()) {
-        if (seen < deadline) this.options.onDead(connId);
-        else this.options.onPing(connId);
-      }
+    const forEachTracked = this.options.forEachTracked;
+    if (forEachTracked) {
+      const { onDead, onPing } = this.options;
+      forEachTracked((connId, seen) => {
+        if (seen < deadline) onDead(connId);
+        else onPing(connId);
+      });
       return;
     }
     for (const [connId, seen] of this.lastSeen) {
