@@ -8,7 +8,7 @@ export { transition, type CallAction, type CallRole, type CallState, type CallTr
 export { CALL_ROOM_PREFIX } from './directory.js';
 export { nameKey } from './name-key.js';
 export { MemoryStore } from './memory-store.js';
-export { Heartbeat, HEARTBEAT_INTERVAL_MS, HEARTBEAT_TIMEOUT_MS, type HeartbeatOptions } from './heartbeat.js';
+export { Heartbeat, HEARTBEAT_INTERVAL_MS, HEARTBEAT_PONG_WINDOW_MS, HEARTBEAT_SWEEP_MS, HEARTBEAT_TIMEOUT_MS, type HeartbeatOptions } from './heartbeat.js';
 export { randomPeerId } from './ids.js';
 export { TokenBucket } from './token-bucket.js';
 export { GuessLimiter, MAX_WRONG_PASSWORDS, WRONG_PASSWORD_WINDOW_MS } from './guess-limiter.js';

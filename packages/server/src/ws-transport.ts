@@ -136,12 +136,8 @@ export class WsTransport {
         this.connections.delete(connId);
         conn.terminate();
       },
-      tracked: () => this.lastSeenOfAll(),
+      forEachTracked: (visit) => this.connections.forEach((conn) => visit(conn.id, conn.lastSeen)),
     });
-  }
-
-  private *lastSeenOfAll(): Iterable<readonly [string, number]> {
-    for (const [connId, conn] of this.connections) yield [connId, conn.lastSeen];
   }
 
   /** Binds the core; separate from the constructor because the core's deliver points back here. */

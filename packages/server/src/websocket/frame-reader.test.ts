@@ -107,6 +107,24 @@ describe('FrameReader: well-formed input', () => {
     ]);
   });
 
+  it('empty frames (a heartbeat pong, an empty fragment) are handed on between full ones, in order', () => {
+    const chunk = Buffer.concat([
+      clientFrame({ opcode: OP_PONG }),
+      text('', { fin: false }),
+      cont('x', false),
+      clientFrame({ opcode: OP_PING }),
+      cont(''),
+      text('after'),
+      clientFrame({ opcode: OP_PONG }),
+    ]);
+    expect(read([chunk])).toEqual([{ pong: '' }, { ping: '' }, { text: 'x' }, { text: 'after' }, { pong: '' }]);
+    // Split right after an empty frame's header, the next frame is still read whole.
+    const split = Buffer.concat([clientFrame({ opcode: OP_PONG }), text('next')]);
+    for (let cut = 1; cut < split.length; cut++) {
+      expect(read([split.subarray(0, cut), split.subarray(cut)])).toEqual([{ pong: '' }, { text: 'next' }]);
+    }
+  });
+
   it('a character split across fragments is valid UTF-8', () => {
     const bytes = Buffer.from('€uro');
     const chunk = Buffer.concat([

@@ -19,6 +19,8 @@ const LENGTH_7 = 0x7f;
 const LENGTH_16 = 126;
 const LENGTH_64 = 127;
 const MASK_KEY_BYTES = 4;
+/** The payload of every empty frame (the heartbeat's pongs among them): no view made per frame. */
+const EMPTY: Buffer = Buffer.alloc(0);
 
 function frameError(closeCode: number, code: string, message: string): FrameError {
   return { closeCode, code, message };
@@ -32,7 +34,8 @@ function frameError(closeCode: number, code: string, message: string): FrameErro
  * complete messages and control frames to the subclass's hooks. After the first error, or a
  * close frame, it reads nothing more.
  *
- * A payload wholly inside one chunk is unmasked in place and handed on without a copy; one that
+ * An empty payload (the heartbeat's pongs) is one shared empty buffer, so an answered ping makes no
+ * object here. A payload wholly inside one chunk is unmasked in place and handed on without a copy; one that
  * spans chunks is copied into a buffer of its announced length (already checked against the
  * limit), so a client dribbling bytes costs no more than the message. State is a few plain fields
  * on the connection object itself (the subclass), not objects of its own.
@@ -98,7 +101,9 @@ export abstract class FrameReader {
         return;
       }
       pos += headerBytes(buf[pos + 1]!);
-      if (buf.length - pos >= length) {
+      if (length === 0) {
+        this.frame(EMPTY);
+      } else if (buf.length - pos >= length) {
         const whole = buf.subarray(pos, pos + length);
         pos += length;
         unmask(whole, this.maskKey);
