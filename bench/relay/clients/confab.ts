@@ -3,8 +3,11 @@ import { JsonSocket, type JsonMessage } from './json-socket.js';
 import { HANDSHAKE_TIMEOUT_MS, ignoreFailure, ignoreSignal, type ClientProtocol, type RelayClient } from './relay-client.js';
 
 /**
- * Confab's protocol (docs/protocol.md): `hello` → `welcome {peerId}` makes a session;
+ * Confab's protocol (docs/protocol.md): `hello` → `welcome {peerId, heartbeatMs}` makes a session;
  * `join` → `joined` enters a room; `signal {to, data}` reaches the peer as `signal {from, data}`.
+ * Like the SDK, it sends `{"type":"ping"}` every `heartbeatMs` (5 s), which the server answers
+ * with `pong`: an idle Confab server in use receives them, as an idle PeerJS server receives its
+ * clients' heartbeats (peerjs.ts).
  */
 
 const PROTOCOL_VERSION = 1;
@@ -20,17 +23,23 @@ function refused(msg: JsonMessage, what: string): Error {
 class ConfabClient implements RelayClient {
   onSignal: RelayClient['onSignal'] = ignoreSignal;
   onFailure: RelayClient['onFailure'] = ignoreFailure;
+  private readonly heartbeat: ReturnType<typeof setInterval>;
 
   constructor(
     private readonly socket: JsonSocket,
     readonly id: string,
+    heartbeatMs: number,
   ) {
+    this.heartbeat = setInterval(() => this.socket.send({ type: 'ping' }), heartbeatMs);
     socket.listen((msg) => {
       if (msg.type === 'signal') this.onSignal(msg.from as string, msg.data);
       else if (msg.type === 'error') this.onFailure(`error ${String(msg.code)}: ${String(msg.message)}`);
       // peer-joined and the like are not part of the measurement.
     });
-    socket.onUnexpectedClose = (code) => this.onFailure(`connection closed (code ${code})`);
+    socket.onUnexpectedClose = (code) => {
+      clearInterval(this.heartbeat);
+      this.onFailure(`connection closed (code ${code})`);
+    };
   }
 
   send(to: string, data: CandidateData): void {
@@ -45,6 +54,7 @@ class ConfabClient implements RelayClient {
   }
 
   close(): void {
+    clearInterval(this.heartbeat);
     this.socket.close();
   }
 }
@@ -56,11 +66,11 @@ export const confabProtocol: ClientProtocol = {
     const answer = socket.waitFor(answerOrError('welcome'), HANDSHAKE_TIMEOUT_MS, 'welcome');
     socket.send({ type: 'hello', v: PROTOCOL_VERSION });
     const msg = await answer;
-    if (msg.type === 'error' || typeof msg.peerId !== 'string') {
+    if (msg.type === 'error' || typeof msg.peerId !== 'string' || typeof msg.heartbeatMs !== 'number' || !(msg.heartbeatMs > 0)) {
       socket.close();
       throw refused(msg, 'hello');
     }
-    return new ConfabClient(socket, msg.peerId);
+    return new ConfabClient(socket, msg.peerId, msg.heartbeatMs);
   },
   async pair(a, b, room) {
     if (!(a instanceof ConfabClient) || !(b instanceof ConfabClient)) throw new Error('pair: not Confab clients');
