@@ -285,3 +285,41 @@ describe('robustness', () => {
     expect(k.last('a')).toMatchObject({ type: 'joined' });
   });
 });
+
+describe('keepalive', () => {
+  /** The connection's queue lets go of its last task a few microtasks after it settles. */
+  const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  it("the SDK's ping is answered pong straight from its text, the same answer the handler gives", async () => {
+    const k = coreKit();
+    await k.send('a', { type: 'hello', v: 1 });
+    k.take('a');
+    await settled();
+    await k.send('a', { type: 'ping' });
+    expect(k.json).toEqual([JSON.stringify({ type: 'pong' })]);
+    expect(k.take('a')).toEqual([{ type: 'pong' }]);
+  });
+
+  it('a ping with a request id, other spacing or before hello goes the ordinary way', async () => {
+    const k = coreKit();
+    await k.send('a', { type: 'ping' });
+    expect(k.take('a')).toEqual([expect.objectContaining({ type: 'error', code: 'HELLO_REQUIRED' })]);
+    await k.send('a', { type: 'hello', v: 1 });
+    k.take('a');
+    await settled();
+    await k.send('a', { type: 'ping', rid: 'x' });
+    await k.send('a', '{ "type": "ping" }');
+    expect(k.take('a')).toEqual([{ type: 'pong', re: 'x' }, { type: 'pong' }]);
+    expect(k.json).toEqual([]);
+  });
+
+  it('a ping behind an unfinished message of the same connection is answered after it, in order', async () => {
+    const k = coreKit();
+    await k.send('a', { type: 'hello', v: 1 });
+    k.take('a');
+    const join = k.send('a', { type: 'join', room: 'r', name: 'Ann' });
+    const ping = k.send('a', { type: 'ping' });
+    await Promise.all([join, ping]);
+    expect(k.take('a').map((m) => m.type)).toEqual(['joined', 'pong']);
+  });
+});

@@ -55,6 +55,9 @@ export interface DisconnectOptions {
 
 const silent: CoreLogger = { info() {}, warn() {}, error() {} };
 const DONE: Promise<void> = Promise.resolve();
+/** The SDK's keepalive as `JSON.stringify` writes it (no `rid`), and the answer to it. */
+const PING_JSON = '{"type":"ping"}';
+const PONG_JSON = '{"type":"pong"}';
 
 type Signal = ClientMessageOf<'signal'>;
 
@@ -113,7 +116,7 @@ export class SignalingCore {
    */
   receive(connId: string, text: string): Promise<void> {
     const deliverJson = this.deliverJson;
-    if (deliverJson !== undefined && this.relayCandidateNow(connId, text, deliverJson)) return DONE;
+    if (deliverJson !== undefined && (this.pongNow(connId, text, deliverJson) || this.relayCandidateNow(connId, text, deliverJson))) return DONE;
     const parsed = parseClientMessage(text);
     if (!parsed.ok) return this.queue.run(connId, () => this.sendError(connId, parsed.error));
     if (parsed.msg.type === 'signal' && this.relayNow(connId, parsed.msg)) return DONE;
@@ -149,6 +152,23 @@ export class SignalingCore {
       if (pending) pending.catch((err: unknown) => this.deliveryFailed(err, target.connId, out));
     } catch (err) {
       this.deliveryFailed(err, target.connId, out);
+    }
+    return true;
+  }
+
+  /**
+   * The SDK's `ping` (every connected client sends one every `heartbeatMs`) answered from its
+   * text: what the handler would reply, without parsing, validating, queueing or a store read,
+   * which left about a kilobyte of garbage per ping (docs/benchmarks-relay.md). False for anything
+   * else (a ping with a `rid`, other spacing), before `hello`, or behind the connection's earlier
+   * frames: those go the ordinary way.
+   */
+  private pongNow(connId: string, text: string, deliverJson: DeliverJson): boolean {
+    if (text !== PING_JSON || this.queue.busy(connId) || this.syncReads?.sessionNow(connId) === undefined) return false;
+    try {
+      deliverJson(connId, PONG_JSON);
+    } catch (err) {
+      this.log.warn({ err, connId, type: 'pong' }, 'delivery failed');
     }
     return true;
   }
