@@ -23,23 +23,19 @@ function refused(msg: JsonMessage, what: string): Error {
 class ConfabClient implements RelayClient {
   onSignal: RelayClient['onSignal'] = ignoreSignal;
   onFailure: RelayClient['onFailure'] = ignoreFailure;
-  private readonly heartbeat: ReturnType<typeof setInterval>;
 
   constructor(
     private readonly socket: JsonSocket,
     readonly id: string,
     heartbeatMs: number,
   ) {
-    this.heartbeat = setInterval(() => this.socket.send({ type: 'ping' }), heartbeatMs);
+    socket.keepAlive({ type: 'ping' }, heartbeatMs);
     socket.listen((msg) => {
       if (msg.type === 'signal') this.onSignal(msg.from as string, msg.data);
       else if (msg.type === 'error') this.onFailure(`error ${String(msg.code)}: ${String(msg.message)}`);
       // peer-joined and the like are not part of the measurement.
     });
-    socket.onUnexpectedClose = (code) => {
-      clearInterval(this.heartbeat);
-      this.onFailure(`connection closed (code ${code})`);
-    };
+    socket.onUnexpectedClose = (code) => this.onFailure(`connection closed (code ${code})`);
   }
 
   send(to: string, data: CandidateData): void {
@@ -54,7 +50,6 @@ class ConfabClient implements RelayClient {
   }
 
   close(): void {
-    clearInterval(this.heartbeat);
     this.socket.close();
   }
 }

@@ -30,6 +30,7 @@ export class JsonSocket {
   onUnexpectedClose: (code: number) => void = () => {};
   private readonly waiters = new Set<Waiter>();
   private closing = false;
+  private heartbeat: ReturnType<typeof setInterval> | undefined;
 
   private constructor(private readonly ws: WebSocket) {
     ws.on('message', (raw, isBinary) => {
@@ -52,6 +53,7 @@ export class JsonSocket {
       else this.backlog.push(msg);
     });
     ws.on('close', (code) => {
+      clearInterval(this.heartbeat);
       for (const waiter of [...this.waiters]) {
         this.settle(waiter);
         waiter.reject(new Error(`socket closed (code ${code}) during the handshake`));
@@ -75,6 +77,12 @@ export class JsonSocket {
   send(msg: object): void {
     turnCorker.cork(tcpSocketOf(this.ws));
     this.ws.send(JSON.stringify(msg));
+  }
+
+  /** Sends `msg` every `intervalMs` until the socket closes: a client's keepalive, as its real client sends it. */
+  keepAlive(msg: object, intervalMs: number): void {
+    clearInterval(this.heartbeat);
+    this.heartbeat = setInterval(() => this.send(msg), intervalMs);
   }
 
   /** From now on, every message no handshake step waits for goes to `handler`, the backlog first. */
@@ -105,6 +113,7 @@ export class JsonSocket {
 
   close(): void {
     this.closing = true;
+    clearInterval(this.heartbeat);
     this.ws.terminate();
   }
 

@@ -21,21 +21,17 @@ const FAILURE_TYPES = new Set(['ERROR', 'ID-TAKEN', 'EXPIRE', 'LEAVE']);
 class PeerJsClient implements RelayClient {
   onSignal: RelayClient['onSignal'] = ignoreSignal;
   onFailure: RelayClient['onFailure'] = ignoreFailure;
-  private readonly heartbeat: ReturnType<typeof setInterval>;
 
   constructor(
     private readonly socket: JsonSocket,
     readonly id: string,
   ) {
-    this.heartbeat = setInterval(() => this.socket.send({ type: 'HEARTBEAT' }), PEERJS_HEARTBEAT_MS);
+    socket.keepAlive({ type: 'HEARTBEAT' }, PEERJS_HEARTBEAT_MS);
     socket.listen((msg) => {
       if (msg.type === 'CANDIDATE') this.onSignal(msg.src as string, msg.payload);
       else if (typeof msg.type === 'string' && FAILURE_TYPES.has(msg.type)) this.onFailure(`${msg.type}: ${JSON.stringify(msg.payload)}`);
     });
-    socket.onUnexpectedClose = (code) => {
-      clearInterval(this.heartbeat);
-      this.onFailure(`connection closed (code ${code})`);
-    };
+    socket.onUnexpectedClose = (code) => this.onFailure(`connection closed (code ${code})`);
   }
 
   send(to: string, data: CandidateData): void {
@@ -43,7 +39,6 @@ class PeerJsClient implements RelayClient {
   }
 
   close(): void {
-    clearInterval(this.heartbeat);
     this.socket.close();
   }
 }

@@ -36,19 +36,23 @@ function sections(lines: readonly string[]): string[][] {
   return result;
 }
 
+/** `a=rtpmap:<payload type> <codec>/…` and `a=fmtp:<payload type> …`. */
+const RTPMAP = /^a=rtpmap:(\d+) ([^/]+)\//;
+const FMTP = /^a=fmtp:(\d+) /;
+
 function videoSection(lines: readonly string[], kbps: number): string[] {
   const codecs = new Set<string>();
   const withFmtp = new Set<string>();
   for (const line of lines) {
-    const rtpmap = /^a=rtpmap:(\d+) ([^/]+)\//.exec(line);
+    const rtpmap = RTPMAP.exec(line);
     if (rtpmap && VIDEO_CODECS.has(rtpmap[2]!.toLowerCase())) codecs.add(rtpmap[1]!);
-    const fmtp = /^a=fmtp:(\d+) /.exec(line);
+    const fmtp = FMTP.exec(line);
     if (fmtp) withFmtp.add(fmtp[1]!);
   }
   return lines.flatMap((line) => {
-    const fmtp = /^a=fmtp:(\d+) /.exec(line);
+    const fmtp = FMTP.exec(line);
     if (fmtp && codecs.has(fmtp[1]!)) return [line.includes(`${START_PARAMETER}=`) ? line : `${line};${START_PARAMETER}=${kbps}`];
-    const rtpmap = /^a=rtpmap:(\d+) /.exec(line);
+    const rtpmap = RTPMAP.exec(line);
     // A codec without format parameters gets a line of its own, after its rtpmap.
     if (rtpmap && codecs.has(rtpmap[1]!) && !withFmtp.has(rtpmap[1]!)) return [line, `a=fmtp:${rtpmap[1]!} ${START_PARAMETER}=${kbps}`];
     return [line];
