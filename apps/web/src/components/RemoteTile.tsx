@@ -1,23 +1,16 @@
 import { useSpeaker } from '../hooks/useSpeaker.js';
 import type { TalkView } from '../hooks/useTalk.js';
+import { useHeldFor } from '../hooks/useHeldFor.js';
 import { useStreamVideo } from '../hooks/useStreamVideo.js';
 import type { AutoplayGuard } from '../lib/autoplay-guard.js';
 import { markFirstRemoteFrame } from '../lib/marks.js';
 import type { PeerView } from '../lib/peer-views.js';
-import type { MessageKey } from '../i18n/messages.js';
+import { CONNECTING_NOTE_DELAY_MS, tileNote, tilePending } from '../lib/tile-note.js';
 import { RouteBadge } from './RouteBadge.js';
 import { QualityIndicator } from './QualityIndicator.js';
 import type { QualityLevel } from '@confab/client';
 import { Tile } from './Tile.js';
 import { useT } from '../i18n/i18n-context.js';
-
-/** What to say over a tile while its picture or connection is not there yet; null once it is. */
-function connectionNote(peer: PeerView, hasFrame: boolean): MessageKey | null {
-  if (peer.connectionState === 'failed') return 'room.couldNotConnect';
-  if (peer.connectionState === 'disconnected') return 'room.reconnecting';
-  if (peer.video) return hasFrame ? null : 'room.connecting';
-  return peer.connectionState === 'connected' ? null : 'room.connecting';
-}
 
 /** Someone else's tile. Its `<video>` also plays their sound. */
 export interface RemoteTileTalk {
@@ -48,7 +41,8 @@ export function RemoteTile({ peer, guard, talk }: { peer: PeerView; guard: Autop
     onFirstFrame: markFirstRemoteFrame,
   });
   useSpeaker(ref);
-  const note = connectionNote(peer, hasFrame);
+  const waitedLong = useHeldFor(tilePending(peer, hasFrame), CONNECTING_NOTE_DELAY_MS);
+  const note = tileNote(peer, hasFrame, waitedLong);
   return (
     <Tile
       peerId={peer.id}
