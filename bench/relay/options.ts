@@ -54,9 +54,10 @@ export interface BenchOptions {
 /**
  * Idle runs: one reading per level and server moved by as much as the connections took at 1,000
  * (V8's heap sizing: PeerJS 5.7 to 10.2 KiB/conn in four fresh processes, Confab 5.7 to 6.5), so
- * the full preset takes the median of five. A run through 10,000 connections takes about 70 s
- * (three 15 s quiet periods, the handshakes, start and stop), so five per server add about
- * 25 minutes to a full run of four servers; the quick preset keeps one.
+ * the full preset takes the median of five. A run through 10,000 connections takes about 50 s
+ * (three 15 s quiet periods, the handshakes, start and stop), so five per server instead of one
+ * add about 14 minutes to a full run of four servers (23 minutes in all on 2026-12-05, quiet
+ * machine); the quick preset keeps one.
  */
 const PRESETS = {
   quick: { rounds: 3, attempts: 1, warmupS: 1, durationS: 5, probeS: 1, idleRuns: 1 },
