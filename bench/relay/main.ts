@@ -6,12 +6,13 @@
  *   pairs of clients echo ICE-candidate signals (frames of 224–308 bytes) with a fixed number in
  *   flight. Per server: relayed messages per second, server CPU time per message
  *   (/proc/<pid>/stat), round-trip latency under load and with one message in flight, and server
- *   RSS per idle connection.
- *   Relay rounds are interleaved across servers so the machine's drift hits all alike.
+ *   RSS per idle connection (the median of `--idle-runs` fresh processes per server).
+ *   Relay rounds and idle runs are interleaved across servers so the machine's drift hits all alike.
  *
  * Usage: npm run bench:relay -- [--quick|--full] [--servers …] [--pairs N] [--inflight N]
  *        [--rounds N] [--warmup S] [--duration S] [--probe S] [--connections 1000,10000|none]
- *        [--profile] [--quiet-wait S] [--out FILE]          (see options.ts)
+ *        [--idle-runs N] [--idle-settle S] [--profile] [--quiet-wait S] [--client-writes MODE]
+ *        [--out FILE]                                       (see options.ts)
  */
 
 import { existsSync } from 'node:fs';
@@ -60,6 +61,9 @@ function describeRelay(r: RelayResult): string {
   );
 }
 
+/** The machine's 1-minute load average, as `uptime` prints it. */
+const load1 = () => loadavg()[0]!.toFixed(2);
+
 function describeIdle(r: IdleResult): string {
   const levels = r.levels.map((l) => `@${l.connections}: ${(l.bytesPerConnection / 1024).toFixed(1)} KiB/conn`).join(', ');
   return `baseline ${(r.baselineRssBytes / 2 ** 20).toFixed(1)} MiB, ${levels}, connected in ${r.connectSeconds.toFixed(1)} s` +
@@ -97,16 +101,28 @@ async function runRelayRounds(options: BenchOptions, params: RelayParams): Promi
   return { kept, contended };
 }
 
-async function runIdle(options: BenchOptions): Promise<Map<ServerName, IdleResult>> {
-  const results = new Map<ServerName, IdleResult>();
-  if (options.connections.length === 0) return results;
-  for (const name of options.servers) {
-    await waitForQuiet(options.quietWaitMs);
-    const result = await measureIdle(SERVERS[name], options.connections, options.idleSettleMs);
-    results.set(name, result);
-    console.log(`idle   ${SERVERS[name].label.padEnd(9)}  ${describeIdle(result)}`);
+/**
+ * `--idle-runs` runs per server, each a fresh server process through every level, interleaved as
+ * the relay rounds are: run r starts with the r-th server, so no server always follows the same one
+ * or always meets the machine in the same state.
+ */
+async function runIdle(options: BenchOptions): Promise<Map<ServerName, IdleResult[]>> {
+  const runs = new Map<ServerName, IdleResult[]>(options.servers.map((s) => [s, []]));
+  if (options.connections.length === 0) return runs;
+  for (let run = 0; run < options.idleRuns; run++) {
+    for (const name of rotate(options.servers, run)) {
+      const othersBusy = await waitForQuiet(options.quietWaitMs);
+      const loadBefore = loadavg()[0]!;
+      const result: IdleResult = {
+        ...(await measureIdle(SERVERS[name], options.connections, options.idleSettleMs)),
+        machineBusyBefore: othersBusy,
+        loadAverageBefore: loadBefore,
+      };
+      runs.get(name)!.push(result);
+      console.log(`idle   run ${run + 1}/${options.idleRuns}  ${SERVERS[name].label.padEnd(9)}  ${describeIdle(result)}  (load ${loadBefore.toFixed(2)} → ${load1()})`);
+    }
   }
-  return results;
+  return runs;
 }
 
 async function main(): Promise<void> {
@@ -127,7 +143,7 @@ async function main(): Promise<void> {
     `relay bench (${options.preset}): ${options.servers.map((s) => SERVERS[s].label).join(', ')}; ` +
       `${options.pairs} pairs × ${options.inflight} in flight per client (client writes ${options.clientWrites}), ${options.rounds} rounds of ` +
       `${options.warmupMs / 1000} s warm-up + ${options.durationMs / 1000} s window; ` +
-      `idle connections: ${options.connections.join(', ') || 'skipped'}; ` +
+      `idle connections: ${options.connections.length > 0 ? `${options.connections.join(', ')} × ${options.idleRuns} run(s)` : 'skipped'}; ` +
       `${env.cpus} CPUs, ${env.pinned ? `server on CPU ${SERVER_CPU}, load on CPU ${LOAD_CPU}` : 'not pinned'}, ` +
       `load average ${env.loadavgAtStart.map((l) => l.toFixed(2)).join(' ')}`,
   );

@@ -36,3 +36,16 @@ test('RSS is read after 15 s of quiet unless --idle-settle says otherwise', () =
   assert.equal(parseOptions([]).idleSettleMs, 15_000);
   assert.equal(parseOptions(['--idle-settle', '1']).idleSettleMs, 1_000);
 });
+
+test('idle runs: one in the quick preset, five in the full one, --idle-runs wins over both', () => {
+  assert.equal(parseOptions([]).idleRuns, 1);
+  assert.equal(parseOptions(['--full']).idleRuns, 5);
+  assert.equal(parseOptions(['--full', '--idle-runs', '3']).idleRuns, 3);
+  assert.equal(parseOptions(['--idle-runs', '2']).idleRuns, 2);
+});
+
+test('--idle-runs must be a whole number from 1 to 20', () => {
+  assert.throws(() => parseOptions(['--idle-runs', '0']), /--idle-runs must be an integer from 1 to 20, got "0"/);
+  assert.throws(() => parseOptions(['--idle-runs', '2.5']), /--idle-runs must be an integer/);
+  assert.throws(() => parseOptions(['--idle-runs', '21']), /--idle-runs must be an integer/);
+});

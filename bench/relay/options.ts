@@ -9,8 +9,8 @@ import { SERVER_NAMES, isServerName, type ServerName } from './servers/registry.
 /**
  * Command-line options of `npm run bench:relay -- [options]`.
  *
- *   --quick               (default) 3 rounds of 1 s warm-up + 5 s window + 1 s latency probe
- *   --full                5 rounds of 3 s + 10 s + 3 s; a contended run is redone once
+ *   --quick               (default) 3 rounds of 1 s warm-up + 5 s window + 1 s latency probe; 1 idle run
+ *   --full                5 rounds of 3 s + 10 s + 3 s; a contended run is redone once; 5 idle runs
  *   --servers LIST        confab,peerjs,socketio,ws (the default: all four)
  *   --pairs N             client pairs relaying at once (default 50)
  *   --inflight N          round trips each client keeps outstanding (default 8)
@@ -18,6 +18,9 @@ import { SERVER_NAMES, isServerName, type ServerName } from './servers/registry.
  *   --attempts N          tries per relay run; the least contended counts (quick 1, full 2)
  *   --warmup S, --duration S, --probe S   seconds (override the preset)
  *   --connections LIST    idle-connection levels for RSS, e.g. 1000,10000; "none" skips
+ *   --idle-runs N         idle runs per server (quick 1, full 5), each a fresh server process that
+ *                         opens every level, interleaved across servers; RSS/conn is the median of
+ *                         the runs' figures, shown with their min–max
  *   --idle-settle S       quiet seconds before each RSS reading (default 15: the server idle, as its connections are)
  *   --profile             also run Confab under `node --cpu-prof` and summarise where time goes
  *   --quiet-wait S        the longest to wait for a quiet machine before each run (default 5; 0: never)
@@ -37,6 +40,8 @@ export interface BenchOptions {
   durationMs: number;
   probeMs: number;
   connections: number[];
+  /** Idle runs per server, each a fresh process through every level; figures are medians over them. */
+  idleRuns: number;
   profile: boolean;
   /** The longest to wait for a quiet machine before each run. */
   quietWaitMs: number;
@@ -46,9 +51,17 @@ export interface BenchOptions {
   out: string;
 }
 
+/**
+ * Idle runs: one reading per level and server moved by as much as the connections took at 1,000
+ * (V8's heap sizing: PeerJS 5.7 to 10.2 KiB/conn in four fresh processes, Confab 5.7 to 6.5), so
+ * the full preset takes the median of five. A run through 10,000 connections takes about 50 s
+ * (three 15 s quiet periods, the handshakes, start and stop), so five per server instead of one
+ * add about 14 minutes to a full run of four servers (23 minutes in all on 2026-12-05, quiet
+ * machine); the quick preset keeps one.
+ */
 const PRESETS = {
-  quick: { rounds: 3, attempts: 1, warmupS: 1, durationS: 5, probeS: 1 },
-  full: { rounds: 5, attempts: 2, warmupS: 3, durationS: 10, probeS: 3 },
+  quick: { rounds: 3, attempts: 1, warmupS: 1, durationS: 5, probeS: 1, idleRuns: 1 },
+  full: { rounds: 5, attempts: 2, warmupS: 3, durationS: 10, probeS: 3, idleRuns: 5 },
 } as const;
 
 export const DEFAULT_PAIRS = 50;
@@ -105,6 +118,7 @@ export function parseOptions(argv: string[] = process.argv.slice(2)): BenchOptio
       duration: { type: 'string' },
       probe: { type: 'string' },
       connections: { type: 'string', default: DEFAULT_CONNECTIONS },
+      'idle-runs': { type: 'string' },
       profile: { type: 'boolean', default: false },
       'quiet-wait': { type: 'string', default: String(MAX_QUIET_WAIT_MS / 1000) },
       'idle-settle': { type: 'string', default: String(IDLE_SETTLE_MS / 1000) },
@@ -126,6 +140,7 @@ export function parseOptions(argv: string[] = process.argv.slice(2)): BenchOptio
     durationMs: seconds(values.duration ?? String(p.durationS), 'duration', 1),
     probeMs: seconds(values.probe ?? String(p.probeS), 'probe', 0),
     connections: connectionLevels(values.connections),
+    idleRuns: values['idle-runs'] === undefined ? p.idleRuns : count(values['idle-runs'], 'idle-runs', 1, 20),
     profile: values.profile,
     quietWaitMs: seconds(values['quiet-wait'], 'quiet-wait', 0),
     idleSettleMs: seconds(values['idle-settle'], 'idle-settle', 0),

@@ -1,5 +1,5 @@
 import { ratio, type GoalVerdict } from './goals.js';
-import { rssPerConnection, type ServerSummary } from './summary.js';
+import { rssPerConnection, type IdleLevelSummary, type ServerSummary } from './summary.js';
 import type { ServerName } from './servers/registry.js';
 
 /** The results as tables: plain text for the console, Markdown for docs/benchmarks-relay.md. */
@@ -16,6 +16,23 @@ const ms = (n: number | undefined) => (n === undefined || !Number.isFinite(n) ? 
 const percent = (share: number | undefined) => (share === undefined || !Number.isFinite(share) ? NONE : `${Math.round(share * 100)}%`);
 const kib = (bytes: number | undefined) => (bytes === undefined ? NONE : `${(bytes / 1024).toFixed(1)} KiB`);
 const times = (r: number | undefined) => (r === undefined ? NONE : `${r.toFixed(2)}×`);
+const kibNumber = (bytes: number) => (bytes / 1024).toFixed(1);
+
+/** A median over idle runs, with the runs' min–max beside it when there was more than one. */
+function kibSpread(median: number | undefined, min: number | undefined, max: number | undefined, runs: number): string {
+  if (median === undefined || !Number.isFinite(median)) return NONE;
+  if (runs < 2 || min === undefined || max === undefined) return kib(median);
+  return `${kib(median)} (${kibNumber(min)}–${kibNumber(max)})`;
+}
+
+function levelCell(level: IdleLevelSummary | undefined): string {
+  return level ? kibSpread(level.bytesPerConnection, level.bytesPerConnectionMin, level.bytesPerConnectionMax, level.runs) : NONE;
+}
+
+function marginalCell(s: ServerSummary): string {
+  const idle = s.idle;
+  return idle ? kibSpread(idle.marginalBytesPerConnection, idle.marginalBytesPerConnectionMin, idle.marginalBytesPerConnectionMax, idle.runs) : NONE;
+}
 
 function renderTable(headers: readonly string[], rows: readonly string[][], format: Format): string {
   if (format === 'markdown') {
@@ -61,8 +78,8 @@ export function absoluteTable(summaries: readonly ServerSummary[], levels: reado
       ms(r?.rttP99Ms),
       ms(r?.probeP50Ms),
       ms(r?.probeP99Ms),
-      ...levels.map((n) => kib(rssPerConnection(s, n))),
-      ...(levels.length > 1 ? [kib(s.idle?.marginalBytesPerConnection)] : []),
+      ...levels.map((n) => levelCell(s.idle?.levels.find((l) => l.connections === n))),
+      ...(levels.length > 1 ? [marginalCell(s)] : []),
     ];
   });
   return renderTable(headers, rows, format);
@@ -93,10 +110,18 @@ export function goalLines(verdicts: readonly GoalVerdict[], format: Format): str
     .join('\n');
 }
 
+/** What the figures are medians of: relay rounds, and idle runs when RSS was measured. */
+function figuresTitle(summaries: readonly ServerSummary[]): string {
+  const idleRuns = Math.max(0, ...summaries.map((s) => s.idle?.runs ?? 0));
+  if (idleRuns === 0) return 'Figures (medians over rounds)';
+  const spread = idleRuns > 1 ? ', min–max in brackets' : '';
+  return `Figures (medians over rounds; RSS/conn: median of ${idleRuns} idle run${idleRuns > 1 ? 's' : ''}${spread})`;
+}
+
 export function renderReport(summaries: readonly ServerSummary[], levels: readonly number[], verdicts: readonly GoalVerdict[], format: Format): string {
   const heading = (title: string) => (format === 'markdown' ? `### ${title}` : `${title}:`);
   return [
-    heading('Figures (medians over rounds)'),
+    heading(figuresTitle(summaries)),
     absoluteTable(summaries, levels, format),
     '',
     heading('Ratios'),

@@ -101,6 +101,10 @@ export interface IdleResult {
   /** Connections the server dropped while the others were still being opened. */
   dropped: number;
   connectSeconds: number;
+  /** Set by main.ts: the machine's busy share (other work) just before the run. */
+  machineBusyBefore?: number;
+  /** Set by main.ts: the 1-minute load average just before the run. */
+  loadAverageBefore?: number;
 }
 
 export type ScenarioResult = RelayResult | IdleResult;

@@ -52,6 +52,19 @@ describe('updateBenchmarksReport', () => {
     expect(svg).toContain('not measured'); // socket.io's RSS
   });
 
+  it('shows the relay RSS per connection with its min–max when it is the median of several idle runs', async () => {
+    const confab = {
+      ...relay.summaries[0],
+      idle: { runs: 5, levels: [{ connections: 10000, runs: 5, bytesPerConnection: 8192, bytesPerConnectionMin: 7680, bytesPerConnectionMax: 9216 }] },
+    };
+    await write('relay', { ...relay, options: { ...relay.options, connections: [10000], idleRuns: 5 }, summaries: [confab, relay.summaries[1]] });
+    await updateBenchmarksReport({ resultsDir: results, docsDir: docs });
+    const md = await page();
+    expect(md).toContain('| 8.0 KiB (7.5–9.0) | 0 |');
+    expect(md).toContain('idle connections: 10000 (RSS/conn: median of 5 runs, each a fresh server process; min–max in brackets)');
+    expect(md).toContain('| PeerJS | 0.50× | 2.00× | 0.50× |');
+  });
+
   it('reads the join results tolerantly: p90 from the samples when absent, stages when present', async () => {
     await write('join', {
       name: 'join',

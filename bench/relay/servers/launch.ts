@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { SERVER_CPU, spawnPinnedNode, stopChild } from '../pinned-node.js';
 import { BENCH_HOST } from './announce.js';
+import { compileBenchServers } from './compile.js';
 import { GC_NODE_ARGS } from './gc-signal.js';
 import type { ServerSpec } from './registry.js';
 
@@ -58,9 +59,10 @@ function waitForPort(child: ChildProcess, spec: ServerSpec, tail: string[]): Pro
 }
 
 export async function launchServer(spec: ServerSpec, options: LaunchOptions = {}): Promise<RunningServer> {
+  if (spec.transpiled) await compileBenchServers();
   const child = spawnPinnedNode({
     cpu: SERVER_CPU,
-    args: [...GC_NODE_ARGS, ...spec.loaderArgs, ...(options.nodeArgs ?? []), spec.entry],
+    args: [...GC_NODE_ARGS, ...(options.nodeArgs ?? []), spec.entry],
     env: spec.env,
   });
   const tail: string[] = [];

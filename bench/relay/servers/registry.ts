@@ -1,6 +1,6 @@
-import { fileURLToPath } from 'node:url';
 import { REPO_ROOT } from '../pinned-node.js';
 import { BENCH_HOST } from './announce.js';
+import { compiledPath } from './compile.js';
 
 /** The four servers under test, each run as its own process. */
 
@@ -11,10 +11,10 @@ export interface ServerSpec {
   name: ServerName;
   /** As printed in tables. */
   label: string;
-  /** The script node runs. */
+  /** The JavaScript node runs, with no loader: the same `node` invocation for every server. */
   entry: string;
-  /** Node flags needed to run `entry` at all (a TypeScript loader for the bench's own servers). */
-  loaderArgs: readonly string[];
+  /** The entry is one of the bench's own servers, transpiled from TypeScript before the first launch (compile.ts). */
+  transpiled: boolean;
   env: Record<string, string>;
 }
 
@@ -35,14 +35,11 @@ const CONFAB_ENV: Record<string, string> = {
   MAX_PEERS: '2',
 };
 
-const TSX: readonly string[] = ['--import', 'tsx'];
-const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
-
 export const SERVERS: Record<ServerName, ServerSpec> = {
-  confab: { name: 'confab', label: 'Confab', entry: CONFAB_MAIN, loaderArgs: [], env: CONFAB_ENV },
-  peerjs: { name: 'peerjs', label: 'PeerJS', entry: here('./peerjs.ts'), loaderArgs: TSX, env: {} },
-  socketio: { name: 'socketio', label: 'socket.io', entry: here('./socketio.ts'), loaderArgs: TSX, env: {} },
-  ws: { name: 'ws', label: 'bare ws', entry: here('./ws-relay.ts'), loaderArgs: TSX, env: {} },
+  confab: { name: 'confab', label: 'Confab', entry: CONFAB_MAIN, transpiled: false, env: CONFAB_ENV },
+  peerjs: { name: 'peerjs', label: 'PeerJS', entry: compiledPath('peerjs.ts'), transpiled: true, env: {} },
+  socketio: { name: 'socketio', label: 'socket.io', entry: compiledPath('socketio.ts'), transpiled: true, env: {} },
+  ws: { name: 'ws', label: 'bare ws', entry: compiledPath('ws-relay.ts'), transpiled: true, env: {} },
 };
 
 export function isServerName(value: string): value is ServerName {

@@ -21,8 +21,23 @@ interface ServerRow {
   probeP50: number | undefined;
   probeP99: number | undefined;
   failures: number | undefined;
-  /** RSS per idle connection at the highest level measured. */
+  /** RSS per idle connection at the highest level measured (the median over the idle runs). */
   rssPerConnection: number | undefined;
+  /** Its spread over the idle runs, when there was more than one (results from before 2026-12-05 had one). */
+  rssSpread: { min: number; max: number } | undefined;
+}
+
+function spreadOf(level: Json | undefined): { min: number; max: number } | undefined {
+  const runs = num(level, 'runs');
+  const min = num(level, 'bytesPerConnectionMin');
+  const max = num(level, 'bytesPerConnectionMax');
+  return runs !== undefined && runs > 1 && min !== undefined && max !== undefined ? { min, max } : undefined;
+}
+
+/** The median and, over several idle runs, their min–max. */
+function rssCell(s: ServerRow): string {
+  if (!s.rssSpread || s.rssPerConnection === undefined) return kib(s.rssPerConnection);
+  return `${kib(s.rssPerConnection)} (${(s.rssSpread.min / 1024).toFixed(1)}–${(s.rssSpread.max / 1024).toFixed(1)})`;
 }
 
 function rows(result: Json, level: number | undefined): ServerRow[] {
@@ -40,6 +55,7 @@ function rows(result: Json, level: number | undefined): ServerRow[] {
       probeP99: num(s, 'relay', 'probeP99Ms'),
       failures: num(s, 'relay', 'failures'),
       rssPerConnection: num(atLevel, 'bytesPerConnection'),
+      rssSpread: spreadOf(atLevel),
     };
   });
 }
@@ -52,7 +68,7 @@ export const relaySection: Section = {
     'Four signaling servers relay ICE-candidate signals (224–308-byte frames) between pairs of clients, each server ' +
     'in its own process pinned to CPU 0 and the load generator pinned to CPU 1, one server after another in the same run. ' +
     'CPU µs/msg is the server process’s utime + stime over the measured window divided by the messages it relayed; ' +
-    'RSS per connection is the server’s RSS with N idle sessions open minus its RSS with none, over N, both after 15 s of quiet and a full GC (PeerJS’s clients send its 5 s heartbeat, as its browser client does). ' +
+    'RSS per connection is the server’s RSS with N idle sessions open minus its RSS with none, over N, both after 15 s of quiet and a full GC (PeerJS’s clients send its 5 s heartbeat, as its browser client does), the median over several fresh server processes in a full run. ' +
     'Full method: [benchmarks-relay.md](benchmarks-relay.md).',
   render(result) {
     const levels = numbers(result, 'options', 'connections');
@@ -75,7 +91,7 @@ export const relaySection: Section = {
         ms(s.rttP99),
         ms(s.probeP50),
         ms(s.probeP99),
-        kib(s.rssPerConnection),
+        rssCell(s),
         int(s.failures),
       ]),
     );
@@ -109,8 +125,13 @@ export const relaySection: Section = {
         `npm run bench:relay, ${str(result, 'date')?.slice(0, 10) ?? ''}; ${settings}`,
       ),
     };
+    const idleRuns = num(result, 'options', 'idleRuns') ?? 1;
+    const idle =
+      levels.length === 0
+        ? 'not measured'
+        : `${levels.join(', ')}` + (idleRuns > 1 ? ` (RSS/conn: median of ${idleRuns} runs, each a fresh server process; min–max in brackets)` : '');
     const markdown = [
-      `Settings: ${settings}; idle connections: ${levels.join(', ') || 'not measured'}.`,
+      `Settings: ${settings}; idle connections: ${idle}.`,
       '',
       figures,
       '',
