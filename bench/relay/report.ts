@@ -1,3 +1,4 @@
+import { kibSpread } from '../report/markdown.js';
 import { ratio, type GoalVerdict } from './goals.js';
 import { rssPerConnection, type IdleLevelSummary, type ServerSummary } from './summary.js';
 import type { ServerName } from './servers/registry.js';
@@ -16,22 +17,19 @@ const ms = (n: number | undefined) => (n === undefined || !Number.isFinite(n) ? 
 const percent = (share: number | undefined) => (share === undefined || !Number.isFinite(share) ? NONE : `${Math.round(share * 100)}%`);
 const kib = (bytes: number | undefined) => (bytes === undefined ? NONE : `${(bytes / 1024).toFixed(1)} KiB`);
 const times = (r: number | undefined) => (r === undefined ? NONE : `${r.toFixed(2)}×`);
-const kibNumber = (bytes: number) => (bytes / 1024).toFixed(1);
 
-/** A median over idle runs, with the runs' min–max beside it when there was more than one. */
-function kibSpread(median: number | undefined, min: number | undefined, max: number | undefined, runs: number): string {
-  if (median === undefined || !Number.isFinite(median)) return NONE;
-  if (runs < 2 || min === undefined || max === undefined) return kib(median);
-  return `${kib(median)} (${kibNumber(min)}–${kibNumber(max)})`;
+/** The min–max of the idle runs a median comes from, when there was more than one. */
+function spreadOf(runs: number, min: number | undefined, max: number | undefined): { min: number; max: number } | undefined {
+  return runs > 1 && min !== undefined && max !== undefined ? { min, max } : undefined;
 }
 
 function levelCell(level: IdleLevelSummary | undefined): string {
-  return level ? kibSpread(level.bytesPerConnection, level.bytesPerConnectionMin, level.bytesPerConnectionMax, level.runs) : NONE;
+  return level ? kibSpread(level.bytesPerConnection, spreadOf(level.runs, level.bytesPerConnectionMin, level.bytesPerConnectionMax)) : NONE;
 }
 
 function marginalCell(s: ServerSummary): string {
   const idle = s.idle;
-  return idle ? kibSpread(idle.marginalBytesPerConnection, idle.marginalBytesPerConnectionMin, idle.marginalBytesPerConnectionMax, idle.runs) : NONE;
+  return idle ? kibSpread(idle.marginalBytesPerConnection, spreadOf(idle.runs, idle.marginalBytesPerConnectionMin, idle.marginalBytesPerConnectionMax)) : NONE;
 }
 
 function renderTable(headers: readonly string[], rows: readonly string[][], format: Format): string {

@@ -11,6 +11,11 @@ export const int = (n: number | undefined) => (n === undefined ? NONE : Math.rou
 export const fixed = (n: number | undefined, digits = 1) => (n === undefined ? NONE : n.toFixed(digits));
 export const ms = (n: number | undefined) => (n === undefined ? NONE : n < 10 ? n.toFixed(2) : n.toFixed(1));
 export const kib = (bytes: number | undefined) => (bytes === undefined ? NONE : `${(bytes / 1024).toFixed(1)} KiB`);
+/** A median in KiB, with the min–max of the runs it is the median of in brackets when given. */
+export function kibSpread(bytes: number | undefined, spread?: { min: number; max: number }): string {
+  if (bytes === undefined || !Number.isFinite(bytes)) return NONE;
+  return spread ? `${kib(bytes)} (${(spread.min / 1024).toFixed(1)}–${(spread.max / 1024).toFixed(1)})` : kib(bytes);
+}
 export const times = (n: number | undefined) => (n === undefined || !Number.isFinite(n) ? NONE : `${n.toFixed(2)}×`);
 
 export function ratio(a: number | undefined, b: number | undefined): number | undefined {

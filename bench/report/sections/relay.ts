@@ -1,4 +1,4 @@
-import { fixed, int, kib, ms, ratio, table, times } from '../markdown.js';
+import { fixed, int, kib, kibSpread, ms, ratio, table, times } from '../markdown.js';
 import { at, list, num, numbers, str, type Json } from '../read.js';
 import { barChart } from '../svg.js';
 import type { Section } from './section.js';
@@ -32,12 +32,6 @@ function spreadOf(level: Json | undefined): { min: number; max: number } | undef
   const min = num(level, 'bytesPerConnectionMin');
   const max = num(level, 'bytesPerConnectionMax');
   return runs !== undefined && runs > 1 && min !== undefined && max !== undefined ? { min, max } : undefined;
-}
-
-/** The median and, over several idle runs, their min–max. */
-function rssCell(s: ServerRow): string {
-  if (!s.rssSpread || s.rssPerConnection === undefined) return kib(s.rssPerConnection);
-  return `${kib(s.rssPerConnection)} (${(s.rssSpread.min / 1024).toFixed(1)}–${(s.rssSpread.max / 1024).toFixed(1)})`;
 }
 
 function rows(result: Json, level: number | undefined): ServerRow[] {
@@ -91,7 +85,7 @@ export const relaySection: Section = {
         ms(s.rttP99),
         ms(s.probeP50),
         ms(s.probeP99),
-        rssCell(s),
+        kibSpread(s.rssPerConnection, s.rssSpread),
         int(s.failures),
       ]),
     );
