@@ -6,6 +6,7 @@ import { REPO_ROOT, startServer, type RunningServer } from '../e2e/harness/serve
 import { openBenchRoom, type BenchRoom, type JoinSample, type Variant } from './join-scenario.js';
 import { stageMedians, STAGES, type Stage } from './join-stages.js';
 import { detectColdJoin } from './lobby.js';
+import { percent } from './report/markdown.js';
 import { percentile, median } from './stats.js';
 
 /**
@@ -46,6 +47,11 @@ export interface JoinScenario {
   appMarksMedianMs: number | null;
   /** Load average (1 min) when the scenario's last run ended. */
   loadavg1: number;
+  /**
+   * The machine during the joins (from before each click to its first frames), medians: the share
+   * of the cores' time used, and how many threads were runnable on average (bench/machine-threads.ts).
+   */
+  machine: { busyShare: number; runnable: number; cores: number };
 }
 
 export interface JoinReport {
@@ -103,7 +109,8 @@ export async function runJoinBench(options: JoinBenchOptions): Promise<JoinRepor
                 continue;
               }
               const marks = sample.appMarksMs === null ? '' : `  (app marks ${sample.appMarksMs.toFixed(0)} ms)`;
-              log(`${tag}  ${(run < 1 ? 'warm-up' : `run ${String(run).padStart(2)}`).padEnd(7)}  ${sample.ms.toFixed(0).padStart(5)} ms${marks}  load ${loadavg()[0]!.toFixed(2)}`);
+              const machine = `cores ${percent(sample.machine.busyShare)} busy, ${sample.machine.runnable.toFixed(1)} threads runnable`;
+              log(`${tag}  ${(run < 1 ? 'warm-up' : `run ${String(run).padStart(2)}`).padEnd(7)}  ${sample.ms.toFixed(0).padStart(5)} ms${marks}  ${machine}  load ${loadavg()[0]!.toFixed(2)}`);
               if (run < 1) continue;
               samples.set(key, [...(samples.get(key) ?? []), sample]);
             }
@@ -155,14 +162,21 @@ function summarizeScenario(people: number, variant: Variant, samples: readonly J
     stagesMedianMs: Object.fromEntries(Object.entries(stages).map(([stage, ms]) => [stage, round(ms)])),
     appMarksMedianMs: marks.length > 0 ? round(median(marks)) : null,
     loadavg1: round(loadavg()[0]!),
+    machine: {
+      busyShare: Math.round(median(samples.map((s) => s.machine.busyShare).sort((a, b) => a - b)) * 1000) / 1000,
+      runnable: round(median(samples.map((s) => s.machine.runnable).sort((a, b) => a - b))),
+      cores: samples[0]!.machine.cores,
+    },
   };
 }
+
 
 /** A scenario as text: the figure, then each step's median and its share of the gap before it. */
 export function formatScenario(scenario: JoinScenario, build?: string): string {
   const head =
     `${scenario.people} people, ${scenario.variant}${build ? ` (${build})` : ''}: median ${scenario.medianMs.toFixed(0)} ms, ` +
-    `p90 ${scenario.p90Ms.toFixed(0)} ms, n=${scenario.runs}${scenario.failures > 0 ? ` (${scenario.failures} failed)` : ''}, load ${scenario.loadavg1.toFixed(2)}`;
+    `p90 ${scenario.p90Ms.toFixed(0)} ms, n=${scenario.runs}${scenario.failures > 0 ? ` (${scenario.failures} failed)` : ''}, load ${scenario.loadavg1.toFixed(2)}; ` +
+    `during the joins ${percent(scenario.machine.busyShare)} of ${scenario.machine.cores} cores busy, ${scenario.machine.runnable.toFixed(1)} threads runnable (medians)`;
   const lines = [head];
   let previous = 0;
   for (const stage of STAGES) {

@@ -7,6 +7,7 @@ import { pollUntil, sleep } from '../e2e/harness/wait.js';
 import { installStageProbe, readStages, resetStages, waitForStage, type StageLog } from './join-probe.js';
 import { stageTimes, type Stage } from './join-stages.js';
 import { lobbyPrepared, lobbyReady, watchSignaling } from './lobby.js';
+import { machineBetween, readThreads, type MachineWindow } from './machine-threads.js';
 
 /**
  * One room of the join benchmark: `people - 1` residents in a call with video, and newcomers
@@ -33,6 +34,8 @@ export interface JoinSample {
   /** The app's own marks, 'confab:join-click' → 'confab:first-remote-frame' (the first remote video only). */
   appMarksMs: number | null;
   stages: Partial<Record<Stage, number>>;
+  /** The whole machine from just before the click until the first frames were on screen. */
+  machine: MachineWindow;
 }
 
 export interface BenchRoom {
@@ -79,9 +82,12 @@ export async function openBenchRoom(
       if (variant === 'warm') await lobbyPrepared(newcomer.page, residents.length);
       await Promise.all(residents.map((r) => resetStages(r.page)));
 
+      const before = readThreads();
       await joinButton(newcomer.page).click();
       // One wait inside the page: polling it would take the main thread the join needs.
-      if (!(await waitForStage(newcomer.page, 'frame-presented', residents.length, JOIN_TIMEOUT_MS))) {
+      const presented = await waitForStage(newcomer.page, 'frame-presented', residents.length, JOIN_TIMEOUT_MS);
+      const machine = machineBetween(before, readThreads());
+      if (!presented) {
         const last = await readStages(newcomer.page);
         throw new Error(
           `${newcomer.name}'s first frame from every resident did not come within ${JOIN_TIMEOUT_MS} ms: ${last.events.map((e) => `${e.stage}/${e.key}@${e.at.toFixed(0)}`).join(' ')}`,
@@ -94,7 +100,7 @@ export async function openBenchRoom(
       const stages = stageTimes(log, residentLogs, residents.length);
       const ms = stages['frame-presented'];
       if (ms === undefined) throw new Error('no first frame in the stage log');
-      return { ms, appMarksMs: await appMarks(newcomer), stages };
+      return { ms, appMarksMs: await appMarks(newcomer), stages, machine };
     } catch (error) {
       console.error(newcomer.consoleLines().slice(-20).join('\n'));
       // What the residents saw of this join, for the failure's diagnosis.

@@ -41,6 +41,11 @@ test('two quick joins produce sane figures and a stage breakdown in order', { ti
     expect(stageProblem(scenario!.stagesMedianMs)).toBeNull();
     // The figure is the last of the steps: the first frame on screen.
     expect(scenario!.stagesMedianMs['frame-presented']).toBe(scenario!.medianMs);
+    // The machine around the joins was read: some work was done (a join is not free), no more than the cores allow.
+    expect(scenario!.machine.cores).toBe(report.machine.cpus);
+    expect(scenario!.machine.busyShare).toBeGreaterThan(0);
+    expect(scenario!.machine.busyShare).toBeLessThanOrEqual(1.05);
+    expect(scenario!.machine.runnable).toBeGreaterThan(0);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -1,4 +1,4 @@
-import { kibSpread } from '../report/markdown.js';
+import { kibSpread, percent } from '../report/markdown.js';
 import { ratio, type GoalVerdict } from './goals.js';
 import { rssPerConnection, type IdleLevelSummary, type ServerSummary } from './summary.js';
 import type { ServerName } from './servers/registry.js';
@@ -14,7 +14,6 @@ const NONE = '–';
 const int = (n: number | undefined) => (n === undefined || !Number.isFinite(n) ? NONE : Math.round(n).toLocaleString('en-US'));
 const fixed = (n: number | undefined, digits: number) => (n === undefined || !Number.isFinite(n) ? NONE : n.toFixed(digits));
 const ms = (n: number | undefined) => (n === undefined || !Number.isFinite(n) ? NONE : n < 10 ? n.toFixed(2) : n.toFixed(1));
-const percent = (share: number | undefined) => (share === undefined || !Number.isFinite(share) ? NONE : `${Math.round(share * 100)}%`);
 const kib = (bytes: number | undefined) => (bytes === undefined ? NONE : `${(bytes / 1024).toFixed(1)} KiB`);
 const times = (r: number | undefined) => (r === undefined ? NONE : `${r.toFixed(2)}×`);
 

@@ -16,6 +16,7 @@ export function kibSpread(bytes: number | undefined, spread?: { min: number; max
   if (bytes === undefined || !Number.isFinite(bytes)) return NONE;
   return spread ? `${kib(bytes)} (${(spread.min / 1024).toFixed(1)}–${(spread.max / 1024).toFixed(1)})` : kib(bytes);
 }
+export const percent = (share: number | undefined) => (share === undefined || !Number.isFinite(share) ? NONE : `${Math.round(share * 100)}%`);
 export const times = (n: number | undefined) => (n === undefined || !Number.isFinite(n) ? NONE : `${n.toFixed(2)}×`);
 
 export function ratio(a: number | undefined, b: number | undefined): number | undefined {

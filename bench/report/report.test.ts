@@ -100,6 +100,22 @@ describe('updateBenchmarksReport', () => {
     expect(md).toContain('The baseline (/tmp/before) was measured in the same run.');
   });
 
+  it('shows how busy the machine was during the joins when the results say', async () => {
+    await write('join', {
+      measuredAt: '2026-12-04T12:30:00.000Z',
+      scenarios: [
+        { people: 2, variant: 'warm', runs: 3, medianMs: 200, samplesMs: [150, 200, 250], machine: { busyShare: 0.874, runnable: 6.6, cores: 2 } },
+        { people: 2, variant: 'cold', runs: 3, medianMs: 800, samplesMs: [700, 800, 900] },
+      ],
+    });
+    await updateBenchmarksReport({ resultsDir: results, docsDir: docs });
+    const md = await page();
+    expect(md).toContain('| people in the room | runs | failures | median ms | p90 ms | min ms | max ms | cores busy | threads runnable |');
+    expect(md).toContain('| 2 people, warm | 3 | – | 200.0 | 250.0 | 150.0 | 250.0 | 87% | 6.6 |');
+    expect(md).toContain('| 2 people, cold | 3 | – | 800.0 | 900.0 | 700.0 | 900.0 | – | – |');
+    expect(md).toContain('More threads runnable than cores means every step of the join waited its turn.');
+  });
+
   it('names the command for a bench not run yet, and survives a result of an unexpected shape', async () => {
     await write('cluster', { latency: 'not a list', throughput: [{ label: 'x' }] });
     await mkdir(join(results, 'sub'));

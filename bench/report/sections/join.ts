@@ -1,4 +1,4 @@
-import { int, ms, ratio, table, times } from '../markdown.js';
+import { fixed, int, ms, percent, ratio, table, times } from '../markdown.js';
 import { entries, list, num, numbers, str, type Json } from '../read.js';
 import { barChart } from '../svg.js';
 import type { Section } from './section.js';
@@ -34,12 +34,25 @@ export const joinSection: Section = {
         p90: num(s, 'p90Ms') ?? percentile(samples, 90),
         min: samples[0],
         max: samples[samples.length - 1],
+        busyShare: num(s, 'machine', 'busyShare'),
+        runnable: num(s, 'machine', 'runnable'),
         stages: entries(s, 'stagesMedianMs').filter((e): e is [string, number] => typeof e[1] === 'number'),
       };
     });
     const withBaseline = scenarios.some((s) => s.baselineMedian !== undefined);
+    const withMachine = scenarios.some((s) => s.runnable !== undefined);
     const figures = table(
-      ['people in the room', 'runs', 'failures', 'median ms', 'p90 ms', 'min ms', 'max ms', ...(withBaseline ? ['median ÷ baseline'] : [])],
+      [
+        'people in the room',
+        'runs',
+        'failures',
+        'median ms',
+        'p90 ms',
+        'min ms',
+        'max ms',
+        ...(withBaseline ? ['median ÷ baseline'] : []),
+        ...(withMachine ? ['cores busy', 'threads runnable'] : []),
+      ],
       scenarios.map((s) => [
         s.label,
         int(s.runs),
@@ -49,6 +62,7 @@ export const joinSection: Section = {
         ms(s.min),
         ms(s.max),
         ...(withBaseline ? [times(ratio(s.median, s.baselineMedian))] : []),
+        ...(withMachine ? [percent(s.busyShare), fixed(s.runnable)] : []),
       ]),
     );
     const two = scenarios.find((s) => s.people === 2);
@@ -77,6 +91,13 @@ export const joinSection: Section = {
       figures,
       '',
       ...(withBaseline ? [`The baseline (${str(result, 'baseline', 'staticDir') ?? 'an earlier build'}) was measured in the same run.`, ''] : []),
+      ...(withMachine
+        ? [
+            'Cores busy and threads runnable: the whole machine from just before each click until its first frames, medians ' +
+              '(/proc/…/schedstat of every thread). More threads runnable than cores means every step of the join waited its turn.',
+            '',
+          ]
+        : []),
       ...(two && four ? [`A room of 4 takes ${times(ratio(four.median, two.median))} the median time of a room of 2 (same run).`, ''] : []),
       ...(stages ? ['Where the time goes (medians of each stage):', '', stages, ''] : []),
       `![${chart.alt}](benchmarks/${chart.file})`,
