@@ -170,7 +170,6 @@ function summarizeScenario(people: number, variant: Variant, samples: readonly J
   };
 }
 
-
 /** A scenario as text: the figure, then each step's median and its share of the gap before it. */
 export function formatScenario(scenario: JoinScenario, build?: string): string {
   const head =
