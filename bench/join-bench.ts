@@ -28,6 +28,8 @@ export interface JoinBenchOptions {
   against?: string;
   /** Also time the media path from getStats, polled every few ms (costs CPU: for diagnosis). */
   stats?: boolean;
+  /** Also time the other direction: each member's first picture of the newcomer (costs the members' pages CPU). */
+  members?: boolean;
   /** Progress lines; default console.log. */
   log?: (line: string) => void;
 }
@@ -82,7 +84,7 @@ export async function runJoinBench(options: JoinBenchOptions): Promise<JoinRepor
     for (const people of options.people) {
       const rooms = new Map<Build, BenchRoom>();
       try {
-        for (const build of builds) rooms.set(build, await openBenchRoom(browser, servers[build]!, people, { pollStats: options.stats ?? false }));
+        for (const build of builds) rooms.set(build, await openBenchRoom(browser, servers[build]!, people, { pollStats: options.stats ?? false, members: options.members ?? false }));
         let variants: Variant[] = ['warm'];
         if (options.cold) {
           const supported = await detectColdJoin(browser, servers.current.url, `cold-probe-${people}`);

@@ -306,7 +306,8 @@ function probe({ remoteVideoSelector, pollStats, remoteVideos }: { remoteVideoSe
  * media path's steps from getStats (polled every few ms while a connection starts: it costs CPU).
  * `remoteVideos: false` leaves out the remote videos' steps, whose blank-frame check reads every
  * frame back from the page until one shows a picture: a resident's page, whose videos are not
- * the figure, then spends none of the machine's CPU on it while its encoder starts.
+ * the figure, then spends none of the machine's CPU on it while its encoder starts (unless the
+ * bench times the members' view of the newcomer, `--members`).
  */
 export async function installStageProbe(context: BrowserContext, { pollStats = false, remoteVideos = true } = {}): Promise<void> {
   await context.addInitScript(probe, { remoteVideoSelector: REMOTE_VIDEO, pollStats, remoteVideos });

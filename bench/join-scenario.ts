@@ -51,7 +51,14 @@ export async function openBenchRoom(
   browser: Browser,
   server: RunningServer,
   people: number,
-  { pollStats = false }: { pollStats?: boolean } = {},
+  {
+    pollStats = false,
+    members = false,
+  }: {
+    pollStats?: boolean;
+    /** Also time each member's first picture of the newcomer (the members' pages check their frames: CPU). */
+    members?: boolean;
+  } = {},
 ): Promise<BenchRoom> {
   const room = uniqueRoom(`bench${people}`);
   const residents: Person[] = [];
@@ -62,7 +69,7 @@ export async function openBenchRoom(
     for (let i = 0; i < people - 1; i++) {
       const resident = await newPerson(browser, residentName(i));
       residents.push(resident);
-      await installStageProbe(resident.context, { pollStats, remoteVideos: false });
+      await installStageProbe(resident.context, { pollStats, remoteVideos: members });
       await joinAndEnter(resident.page, server.url, room, resident.name);
     }
     if (residents.length > 1) await expectMesh(residents);
@@ -92,6 +99,11 @@ export async function openBenchRoom(
         throw new Error(
           `${newcomer.name}'s first frame from every resident did not come within ${JOIN_TIMEOUT_MS} ms: ${last.events.map((e) => `${e.stage}/${e.key}@${e.at.toFixed(0)}`).join(' ')}`,
         );
+      }
+      if (members) {
+        // The other direction: every member shows the newcomer's picture (`resident:frame-presented`).
+        const seenByAll = await Promise.all(residents.map((r) => waitForStage(r.page, 'frame-presented', 1, JOIN_TIMEOUT_MS)));
+        if (!seenByAll.every(Boolean)) throw new Error(`not every member showed ${newcomer.name}'s picture within ${JOIN_TIMEOUT_MS} ms`);
       }
       const log = await readStages(newcomer.page);
       // The figure counts only if video really flows afterwards, from everyone.

@@ -46,6 +46,7 @@ export const STAGES = [
   'track-picture-decoded',
   'frame-presented',
   'playing',
+  'resident:frame-presented',
 ] as const;
 
 export type Stage = (typeof STAGES)[number];

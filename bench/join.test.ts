@@ -24,7 +24,7 @@ test('two quick joins produce sane figures and a stage breakdown in order', { ti
     const out = join(dir, 'join.json');
     await run(
       process.execPath,
-      ['--import', 'tsx', 'bench/join.ts', '--runs', '2', '--warmup', '0', '--people', '2', '--no-cold', '--out', out],
+      ['--import', 'tsx', 'bench/join.ts', '--runs', '2', '--warmup', '0', '--people', '2', '--no-cold', '--members', '--out', out],
       { cwd: REPO_ROOT, timeout: QUICK_TIMEOUT_MS, env: process.env },
     );
     const report = JSON.parse(await readFile(out, 'utf8')) as JoinReport;
@@ -41,6 +41,8 @@ test('two quick joins produce sane figures and a stage breakdown in order', { ti
     expect(stageProblem(scenario!.stagesMedianMs)).toBeNull();
     // The figure is the last of the steps: the first frame on screen.
     expect(scenario!.stagesMedianMs['frame-presented']).toBe(scenario!.medianMs);
+    // And the other direction: the member showed the newcomer's picture after the click.
+    expect(scenario!.stagesMedianMs['resident:frame-presented']).toBeGreaterThan(0);
     // The machine around the joins was read: some work was done (a join is not free), no more than the cores allow.
     expect(scenario!.machine.cores).toBe(report.machine.cpus);
     expect(scenario!.machine.busyShare).toBeGreaterThan(0);

@@ -17,11 +17,14 @@
  *   cold  `?cold=1`: socket and camera only after the click
  *
  * Usage: npm run bench:join -- [--runs N] [--warmup N] [--people 2,4] [--no-cold]
- *                              [--against DIR] [--stats] [--out FILE] [--no-report]
+ *                              [--against DIR] [--stats] [--members] [--out FILE] [--no-report]
  *   --out FILE     default bench/results/join.json, which also rewrites docs/benchmarks.md
  *   --against DIR  also measure another web build (e.g. one made before a change), interleaved
  *   --stats        also time the media path (first RTP, first frame encoded, key frame requests)
  *                  from getStats polled every 10 ms: for diagnosis, it costs CPU
+ *   --members      also time the other direction, each member's first picture of the newcomer
+ *                  (`resident:frame-presented`); the members' pages then check their frames for a
+ *                  picture, which costs them CPU during the join
  */
 
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -48,6 +51,7 @@ function parseOptions() {
       out: { type: 'string', default: DEFAULT_OUT },
       'no-report': { type: 'boolean', default: false },
       stats: { type: 'boolean', default: false },
+      members: { type: 'boolean', default: false },
     },
   });
   const runs = Number(values.runs);
@@ -66,6 +70,7 @@ function parseOptions() {
     out: resolve(values.out),
     report: !values['no-report'],
     stats: values.stats,
+    members: values.members,
   };
 }
 
