@@ -1,4 +1,4 @@
-import { kibSpread, percent } from '../report/markdown.js';
+import { fixed, int, kib, kibSpread, ms, NONE, percent, times } from '../report/markdown.js';
 import { ratio, type GoalVerdict } from './goals.js';
 import { rssPerConnection, type IdleLevelSummary, type ServerSummary } from './summary.js';
 import type { ServerName } from './servers/registry.js';
@@ -9,13 +9,6 @@ export type Format = 'text' | 'markdown';
 
 /** Servers the ratios are taken against. */
 const BASELINES: readonly ServerName[] = ['peerjs', 'socketio'];
-const NONE = '–';
-
-const int = (n: number | undefined) => (n === undefined || !Number.isFinite(n) ? NONE : Math.round(n).toLocaleString('en-US'));
-const fixed = (n: number | undefined, digits: number) => (n === undefined || !Number.isFinite(n) ? NONE : n.toFixed(digits));
-const ms = (n: number | undefined) => (n === undefined || !Number.isFinite(n) ? NONE : n < 10 ? n.toFixed(2) : n.toFixed(1));
-const kib = (bytes: number | undefined) => (bytes === undefined ? NONE : `${(bytes / 1024).toFixed(1)} KiB`);
-const times = (r: number | undefined) => (r === undefined ? NONE : `${r.toFixed(2)}×`);
 
 /** The min–max of the idle runs a median comes from, when there was more than one. */
 function spreadOf(runs: number, min: number | undefined, max: number | undefined): { min: number; max: number } | undefined {
